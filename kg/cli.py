@@ -1,0 +1,61 @@
+"""The ``kg`` command: parses options, calls one library function, renders, picks the exit code.
+
+Exit codes: 0 the export conforms, 1 it does not (or ``--strict`` and a problem
+was found), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.ingest import READERS
+from kg.pipeline import EXIT_INPUT, export
+from kg.reconcile.mint import DEFAULT_BASE
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="kg", description="Turn diplomatic archival documents into a validated linked-data knowledge graph."
+    )
+    main.add_argument("--version", action="version", version=f"kg {__version__}")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ex = commands.add_parser("export", help="export documents to RDF, a validation report and an actor graph")
+    ex.add_argument("paths", nargs="*", type=Path, default=[Path("examples")], metavar="PATH",
+                    help="files and folders of documents (default: examples/)")
+    ex.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="export folder (default: output/)")
+    ex.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", help=f"base of minted IRIs (default: {DEFAULT_BASE})")
+    ex.add_argument("--format", choices=sorted(READERS), help="force a reader instead of choosing by content")
+    ex.add_argument("--authority", type=Path, action="append", default=[], metavar="FILE",
+                    help="extra authority file (TOML), may be repeated")
+    ex.add_argument("--batch-size", type=int, default=200, metavar="N", help="documents per SHACL batch (default: 200)")
+    ex.add_argument("--strict", action="store_true", help="exit 1 on any problem or warning, not only violations")
+    ex.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.batch_size < 1:
+        print("kg: error: --batch-size must be at least 1", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
+                        format=args.format, authorities=args.authority)
+    except (ValueError, FileNotFoundError) as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    if not args.quiet:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+    print(result.summary.line())
+    if result.files:
+        print(f"wrote {len(result.files)} files to {args.out}/ (details: {args.out}/report.txt)")
+    return result.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Writers: every output file of an export, rendered from one :class:`Bundle` and written atomically.
+
+:data:`WRITERS` maps a writer's name to its file name and render function, in
+the order they are written (``void.ttl`` after the dumps whose sizes it gives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from kg import network
+from kg.export import oxigraph
+from kg.export.atomic import Staging
+from kg.export.report import DocumentEntry, Summary, render_json, render_text
+from kg.export.void import void_triples
+from kg.model import Provenance, ResolvedDocument
+from kg.problems import Problem
+from kg.rdf.graph import Triple
+from kg.rdf.vocab import STANDARD_PREFIXES
+from kg.reconcile.mint import Minter
+from kg.validate import Validation
+
+
+@dataclass(frozen=True)
+class DocumentOutput:
+    """A resolved document and the triples of its named graph."""
+
+    doc: ResolvedDocument
+    triples: tuple[Triple, ...]
+
+
+@dataclass
+class Bundle:
+    """Everything the writers need; ``sizes`` fills in as files are rendered."""
+
+    documents: tuple[DocumentOutput, ...]
+    vocabulary: tuple[Triple, ...]
+    entries: list[DocumentEntry]
+    problems: list[Problem]
+    validation: Validation
+    network: nx.MultiDiGraph
+    minter: Minter
+    provenance: Provenance
+    summary: Summary
+    merged: tuple[Triple, ...]
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        return {**STANDARD_PREFIXES, **self.minter.prefixes()}
+
+    def quads(self) -> list[oxigraph.Quad]:
+        """Every statement with its graph: one graph per document, plus vocabulary and dataset."""
+        quads = [(s, p, o, out.doc.graph) for out in self.documents for s, p, o in out.triples]
+        vocabulary = self.minter.shared_graph("vocabulary")
+        quads += [(s, p, o, vocabulary) for s, p, o in self.vocabulary]
+        return quads
+
+
+def _void(bundle: Bundle) -> bytes:
+    triples = void_triples(bundle.merged, len(bundle.documents), bundle.sizes, bundle.minter, bundle.provenance)
+    return oxigraph.turtle(triples, bundle.prefixes)
+
+
+@dataclass(frozen=True)
+class Writer:
+    filename: str
+    description: str
+    render: Callable[[Bundle], bytes]
+
+
+WRITERS: dict[str, Writer] = {
+    "turtle": Writer("graph.ttl", "all documents merged, canonical Turtle",
+                     lambda b: oxigraph.turtle(b.merged, b.prefixes)),
+    "trig": Writer("graph.trig", "one named graph per document, plus the vocabulary graph",
+                   lambda b: oxigraph.trig(b.quads(), b.prefixes)),
+    "nquads": Writer("graph.nq", "the same statements as N-Quads, for bulk loaders", lambda b: oxigraph.nquads(b.quads())),
+    "void": Writer("void.ttl", "VoID/DCAT description of the dataset", _void),
+    "report-text": Writer("report.txt", "run report for people, grouped by document",
+                          lambda b: render_text(b.summary, b.entries, b.problems, b.validation).encode("utf-8")),
+    "report-json": Writer("report.json", "run report as JSON",
+                          lambda b: render_json(b.summary, b.entries, b.problems, b.validation).encode("utf-8")),
+    "report-shacl": Writer("report.ttl", "the SHACL validation report graph",
+                           lambda b: oxigraph.turtle(b.validation.report, {**b.prefixes, "sh": "http://www.w3.org/ns/shacl#"})),
+    "graphml": Writer("actors.graphml", "actor network, GraphML", lambda b: network.write_graphml(b.network)),
+    "gexf": Writer("actors.gexf", "actor network, GEXF 1.2", lambda b: network.write_gexf(b.network)),
+    "json": Writer("actors.json", "actor network, node-link JSON", lambda b: network.write_json(b.network)),
+}
+
+
+def write_all(bundle: Bundle, out: Path) -> list[Path]:
+    """Render every writer's file into a staging folder, then move them all into ``out``."""
+    with Staging(out) as stage:
+        for writer in WRITERS.values():
+            data = writer.render(bundle)
+            bundle.sizes[writer.filename] = len(data)
+            stage.write(writer.filename, data)
+        stage.commit()
+    return [out / writer.filename for writer in WRITERS.values()]

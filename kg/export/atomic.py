@@ -1,0 +1,60 @@
+"""Atomic output: files are written into a staging folder and moved into place only when all are done.
+
+An interrupted or failed run leaves the previous output untouched: nothing in
+the output folder changes until :meth:`Staging.commit`, which replaces each
+file with one ``os.replace`` (atomic on POSIX within a filesystem).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+
+class Staging:
+    """A staging folder inside ``out`` for one run's files.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> with Staging(out) as stage:
+    ...     _ = stage.write("a.txt", b"new")
+    ...     stage.commit()
+    >>> (out / "a.txt").read_bytes(), sorted(p.name for p in out.iterdir())
+    (b'new', ['a.txt'])
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.names: list[str] = []
+        self._dir: Path | None = None
+
+    def __enter__(self) -> Staging:
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._dir = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=self.out))
+        return self
+
+    def write(self, name: str, data: bytes) -> Path:
+        """Write one file into the staging folder (flushed to disk)."""
+        assert self._dir is not None, "use Staging as a context manager"
+        path = self._dir / name
+        with open(path, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.names.append(name)
+        return path
+
+    def commit(self) -> None:
+        """Move every staged file over its previous version."""
+        assert self._dir is not None
+        for name in self.names:
+            os.replace(self._dir / name, self.out / name)
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)

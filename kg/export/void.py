@@ -1,0 +1,80 @@
+"""The VoID/DCAT description of an export (``void.ttl``): counts, partitions, vocabularies, dumps."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from rdflib import Literal, URIRef
+
+from kg.model import Provenance
+from kg.rdf.graph import Triple
+from kg.rdf.vocab import DCAT, DCTERMS, DIP_IRI, PROV, RDF, VOID, XSD
+from kg.reconcile.mint import Minter
+from kg.reconcile.slug import slug
+
+#: Dump files described in the VoID, with their media types.
+DUMPS = {
+    "graph.ttl": "text/turtle",
+    "graph.trig": "application/trig",
+    "graph.nq": "application/n-quads",
+}
+
+
+def void_triples(
+    triples: Sequence[Triple], documents: int, sizes: dict[str, int], minter: Minter, provenance: Provenance
+) -> Iterator[Triple]:
+    """The dataset description for the merged graph ``triples`` (distinct triples expected)."""
+    dataset = URIRef(minter.dataset())
+    yield dataset, RDF.type, VOID.Dataset
+    yield dataset, RDF.type, DCAT.Dataset
+    yield dataset, DCTERMS.title, Literal("Diplomatic correspondence knowledge graph", lang="en")
+    yield dataset, DCTERMS.description, Literal(
+        "Archival documents, their routing and actors, exported by diplomatic-kg.", lang="en"
+    )
+    yield dataset, PROV.wasGeneratedBy, URIRef(provenance.run)
+    yield dataset, VOID.uriSpace, Literal(minter.base)
+    yield dataset, VOID.triples, Literal(len(triples), datatype=XSD.integer)
+    yield dataset, VOID.documents, Literal(documents, datatype=XSD.integer)
+    yield dataset, VOID.distinctSubjects, Literal(len({t[0] for t in triples}), datatype=XSD.integer)
+    yield dataset, VOID.distinctObjects, Literal(len({t[2] for t in triples}), datatype=XSD.integer)
+    yield dataset, VOID.properties, Literal(len({t[1] for t in triples}), datatype=XSD.integer)
+    yield dataset, VOID.vocabulary, URIRef(DIP_IRI)
+    for vocabulary in sorted({_namespace(str(t[1])) for t in triples} - {DIP_IRI}):
+        yield dataset, VOID.vocabulary, URIRef(vocabulary)
+    yield from _partitions(dataset, triples, minter)
+    yield from _distributions(dataset, sizes, minter)
+
+
+def _namespace(iri: str) -> str:
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[: cut + 1]
+
+
+def _partitions(dataset: URIRef, triples: Sequence[Triple], minter: Minter) -> Iterator[Triple]:
+    classes = Counter(o for _, p, o in triples if p == RDF.type)
+    for cls, count in sorted(classes.items()):
+        part = URIRef(minter.distribution(f"class {slug(str(cls))}"))
+        yield dataset, VOID.classPartition, part
+        yield part, VOID["class"], cls
+        yield part, VOID.entities, Literal(count, datatype=XSD.integer)
+    properties = Counter(p for _, p, _ in triples)
+    for prop, count in sorted(properties.items()):
+        part = URIRef(minter.distribution(f"property {slug(str(prop))}"))
+        yield dataset, VOID.propertyPartition, part
+        yield part, VOID.property, prop
+        yield part, VOID.triples, Literal(count, datatype=XSD.integer)
+
+
+def _distributions(dataset: URIRef, sizes: dict[str, int], minter: Minter) -> Iterator[Triple]:
+    for name, media in DUMPS.items():
+        if name not in sizes:
+            continue
+        dump, dist = URIRef(minter.dump(name)), URIRef(minter.distribution(name))
+        yield dataset, VOID.dataDump, dump
+        yield dataset, DCAT.distribution, dist
+        yield dist, RDF.type, DCAT.Distribution
+        yield dist, DCTERMS.title, Literal(name)
+        yield dist, DCAT.mediaType, Literal(media)
+        yield dist, DCAT.downloadURL, dump
+        yield dist, DCAT.byteSize, Literal(sizes[name], datatype=XSD.nonNegativeInteger)

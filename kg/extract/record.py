@@ -1,0 +1,234 @@
+"""A source record interpreted: title, dates, ids, credits, languages, kind and routing.
+
+:func:`extract_record` is the stage's entry point. It never raises on bad data:
+a record that cannot stand (no title, no date, no text) comes back as ``None``
+with the problems that say why; lesser gaps are warnings beside the record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kg.extract import citation as cite
+from kg.extract.dates import parse_date
+from kg.extract.doctype import kind_of
+from kg.extract.languages import codes
+from kg.extract.names import agent, readings, tidy, uninvert
+from kg.extract.routing import extract_routing
+from kg.ingest.wilson_patterns import is_funding
+from kg.model import AgentName, DateValue, DocumentRecord, Field, SourceRecord
+from kg.problems import Problem
+
+_RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")
+_RECORD_ID_IN_NAME = re.compile(r"(\d{4,})")
+_BODY_REFERENCE = re.compile(r"^\s*\[?\s*(?:Source|Archive|Reference)\s*:\s*(?P<v>[^\]]+?)\s*\]?\s*$", re.I)
+_TITLE_STOP = r"(?=,|\s+(?:on|at|regarding|concerning|about|re|for)\b|\s*[\"'\u2018\u201c:]|$)"
+_TITLE_FROM = r"(?:\b(?:from|by)\s+|^[A-Z][\w ]*?,\s+)"
+_TITLE_ROUTES = (
+    re.compile(rf"{_TITLE_FROM}(?P<from>.+)\s+to\s+(?P<to>.+?){_TITLE_STOP}"),
+    re.compile(rf"{_TITLE_FROM}(?P<from>.+?){_TITLE_STOP}"),
+)
+_HEADING_STATE = re.compile(r"^(?P<state>[A-Z][\w .()'-]+?)\.\s+(?P<name>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The outcome of interpreting one source record."""
+
+    record: DocumentRecord | None
+    problems: tuple[Problem, ...]
+
+
+def extract_record(source: SourceRecord) -> Extraction:
+    """Interpret a :class:`SourceRecord`; ``record`` is ``None`` when it must be skipped.
+
+    >>> from kg.model import SourceRecord, Field
+    >>> src = SourceRecord("x.txt", "wilson", "text-export", title=Field("Cable from the Foreign Ministry", 3),
+    ...                    date=Field("April 25, 1962", 1), body="Text.", body_line=9)
+    >>> out = extract_record(src)
+    >>> out.record.kind, out.record.date.iso, [p.code for p in out.problems]
+    ('Cable', '1962-04-25', ['missing-record-id', 'missing-citation'])
+    """
+    problems: list[Problem] = []
+    parts = cite.parse_citation(source.citation.value) if source.citation else cite.Citation()
+    title = _title(source, parts)
+    date, header_date = _dates(source, parts, problems)
+    if title is None:
+        problems.append(Problem("missing-title", source.path, 1, "No title line was found."))
+    if date is None and not any(p.code == "unparsed-date" for p in problems):
+        line = source.title.line if source.title else 1
+        problems.append(Problem("missing-date", source.path, line, "No date was found in the header or citation."))
+    if not source.body.strip():
+        last = source.citation.line if source.citation else (source.title.line if source.title else 1)
+        problems.append(Problem("truncated", source.path, last, "The record ends before the document's text."))
+    if title is None or date is None or not source.body.strip():
+        return Extraction(None, tuple(problems))
+    return Extraction(_record(source, parts, title, date, header_date, problems), tuple(problems))
+
+
+def _record(
+    source: SourceRecord, parts: cite.Citation, title: str, date: DateValue,
+    header_date: DateValue | None, problems: list[Problem],
+) -> DocumentRecord:
+    url = _url(parts.url or (source.url.value if source.url else None))
+    record_id = _record_id(source, url, problems)
+    routing = extract_routing(source.body, date.year)
+    translators, contributors = _credits(source, parts)
+    record = DocumentRecord(
+        path=source.path, source=source.source, layout=source.layout, key=f"{source.source}-{record_id}",
+        record_id=record_id, title=title, kind=kind_of(title, source.body), date=date,
+        header_date=header_date, citation=source.citation.value if source.citation else None, url=url,
+        publisher=parts.publisher, reference=_reference(source, parts),
+        archive=tidy(source.archive.value) if source.archive else None,
+        translators=translators, contributors=contributors, funders=_funders(source),
+        languages=_languages(source, problems), summary=source.summary.value if source.summary else None,
+        subjects=tuple(tidy(f.value) for f in source.subjects if tidy(f.value)),
+        subject_agents=tuple(a for f in source.people if (a := _heading_agent(f.value, listed=True))),
+        places=tuple(a for f in source.places if (a := _place(f.value))),
+        authors=tuple(a for f in source.authors if (a := _heading_agent(f.value))),
+        classification=routing.classification or (tidy(source.classification.value) if source.classification else None),
+        routing=routing, body=source.body,
+    )
+    if source.citation is None and source.layout != "page":
+        problems.append(Problem("missing-citation", source.path, None, "The record has no citation paragraph."))
+    return _fallback_routing(record)
+
+
+def _title(source: SourceRecord, parts: cite.Citation) -> str | None:
+    """The record's title; the citation's mixed case is preferred to a title in capitals."""
+    printed = tidy(source.title.value) if source.title else None
+    if parts.title and (printed is None or printed.isupper()):
+        return parts.title
+    return printed or None
+
+
+def _dates(
+    source: SourceRecord, parts: cite.Citation, problems: list[Problem]
+) -> tuple[DateValue | None, DateValue | None]:
+    """The archive's date (the citation's) and, when it disagrees, the header's."""
+    cited = parse_date(parts.date) if parts.date else None
+    context = cited.value.year if cited and cited.value else None
+    header = parse_date(source.date.value, context) if source.date else None
+    for reading, line in ((header, source.date), (cited, source.citation)):
+        if reading is not None and reading.problem:
+            problems.append(Problem(reading.problem, source.path, line.line if line else None, reading.detail))
+    date = (cited.value if cited else None) or (header.value if header else None)
+    header_value = header.value if header else None
+    if date is not None and header_value is not None and header_value.iso != date.iso:
+        line = source.date.line if source.date else None
+        problems.append(Problem(
+            "date-disagrees", source.path, line,
+            f"the header says {header_value.printed!r} but the citation says {date.printed!r}.",
+        ))
+        return date, header_value
+    return date, None
+
+
+def _url(url: str | None) -> str | None:
+    if not url:
+        return None
+    url = url.rstrip(".,;)")
+    return url if re.match(r"^https?://", url, re.I) else f"https://{url}"
+
+
+def _record_id(source: SourceRecord, url: str | None, problems: list[Problem]) -> str:
+    if source.record_id and source.record_id.value.strip():
+        return source.record_id.value.strip()
+    for text, pattern in ((url or "", _RECORD_ID_IN_URL), (Path(source.path).stem, _RECORD_ID_IN_NAME)):
+        match = pattern.search(text)
+        if match:
+            return match.group(1)
+    problems.append(Problem("missing-record-id", source.path, None, "No record id was found."))
+    return re.sub(r"[^a-z0-9]+", "-", Path(source.path).stem.lower()).strip("-") or "untitled"
+
+
+def _reference(source: SourceRecord, parts: cite.Citation) -> str | None:
+    if parts.reference:
+        return parts.reference
+    if source.reference and source.reference.value.strip():
+        return source.reference.value.strip().rstrip(".")
+    first = next((line for line in source.body.split("\n") if line.strip()), "")
+    match = _BODY_REFERENCE.match(first)
+    return match["v"].rstrip(".") if match else None
+
+
+def _credits(source: SourceRecord, parts: cite.Citation) -> tuple[tuple[AgentName, ...], tuple[AgentName, ...]]:
+    lines = [f.value for f in source.credits if not is_funding(f.value)]
+    if parts.credits:
+        lines.append(parts.credits)
+    translators: dict[str, AgentName] = {}
+    others: dict[str, AgentName] = {}
+    for line in lines:
+        names, contributors = cite.translators(line)
+        for name, bucket in [(n, translators) for n in names] + [(n, others) for n in contributors]:
+            found = agent(name)
+            if found is not None:
+                bucket.setdefault(found.name, found)
+    return tuple(translators.values()), tuple(v for k, v in others.items() if k not in translators)
+
+
+def _funders(source: SourceRecord) -> tuple[AgentName, ...]:
+    lines = [f.value for f in source.credits if is_funding(f.value)]
+    if source.donors:
+        lines.append(source.donors.value)
+    found: dict[str, AgentName] = {}
+    for line in lines:
+        for name in cite.funders(line):
+            named = agent(name, "organization")
+            if named is not None:
+                found.setdefault(named.name, named)
+    return tuple(found.values())
+
+
+def _languages(source: SourceRecord, problems: list[Problem]) -> tuple[str, ...]:
+    if source.languages is None:
+        return ()
+    found, unknown = codes(source.languages.value)
+    for name in unknown:
+        problems.append(Problem("unknown-language", source.path, source.languages.line, f"{name!r} is not a known language."))
+    return found
+
+
+def _heading_agent(heading: str, listed: bool = False) -> AgentName | None:
+    """A person or organisation from a catalogue heading ("Zhou, Enlai, 1898-1976", "China. Waijiaobu").
+
+    In the archive's list of people and organisations a person's heading is
+    inverted ("Surname, Given"), so a heading without a comma is an organisation.
+    """
+    match = _HEADING_STATE.match(heading.strip())
+    if match and "," not in match["state"]:
+        found = agent(match["name"], "organization")
+        return replace(found, forms=(*found.forms, tidy(heading)), state=match["state"]) if found else None
+    name = uninvert(heading)
+    found = agent(name, "organization" if listed and "," not in heading else None)
+    if found is None:
+        return None
+    return replace(found, forms=tuple(sorted({*found.forms, tidy(heading)} - {found.name})))
+
+
+def _place(heading: str) -> AgentName | None:
+    """A place from a catalogue heading; a qualifier in parentheses is kept as another form."""
+    bare = tidy(re.sub(r"\s*\([^)]*\)\s*$", "", heading))
+    found = agent(bare, "place")
+    if found is None:
+        return None
+    return replace(found, forms=tuple(sorted({*found.forms, tidy(heading)} - {found.name})))
+
+
+def _fallback_routing(record: DocumentRecord) -> DocumentRecord:
+    """Senders from the catalogue's authors, then from the title; recipients from the title."""
+    routing = record.routing
+    match = next((m for pattern in _TITLE_ROUTES if (m := pattern.search(record.title))), None)
+    if not routing.senders:
+        senders = record.authors or (_title_agents(match["from"]) if match else ())
+        routing = replace(routing, senders=senders)
+    if not routing.recipients and match and match.groupdict().get("to"):
+        routing = replace(routing, recipients=_title_agents(match["to"]))
+    return replace(record, routing=routing)
+
+
+def _title_agents(text: str) -> tuple[AgentName, ...]:
+    names = cite.split_names(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+    return tuple(a for name in names if (a := agent(readings(name)[0])) is not None)

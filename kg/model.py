@@ -1,0 +1,240 @@
+"""The typed records that travel between pipeline stages.
+
+Every stage takes and returns frozen dataclasses from this module, so a stage
+can be tested, replaced or run in another process on its own:
+
+* :class:`SourceRecord` -- what a reader found in a file: labelled fields with
+  their line numbers, and the body text (``kg.ingest``);
+* :class:`DocumentRecord` -- the interpreted record and its :class:`Routing`,
+  with names still as printed (``kg.extract``);
+* :class:`ResolvedDocument` -- the same with every actor, concept and document
+  given an IRI (``kg.reconcile``), ready to become triples (``kg.rdf``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+ActorKind = Literal["person", "organization", "place"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value read from a source file and the 1-based line it starts on."""
+
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One document as a reader found it, before any interpretation.
+
+    ``body`` is the text of the document itself as the reader normalised it
+    (line endings ``\\n``, surrounding blank lines trimmed); ``body_line`` is the
+    line of the file on which it starts, so offsets into ``body`` can be turned
+    back into file lines.
+    """
+
+    path: str
+    source: str
+    layout: str
+    title: Field | None = None
+    date: Field | None = None
+    citation: Field | None = None
+    summary: Field | None = None
+    credits: tuple[Field, ...] = ()
+    languages: Field | None = None
+    contents: Field | None = None
+    authors: tuple[Field, ...] = ()
+    people: tuple[Field, ...] = ()
+    places: tuple[Field, ...] = ()
+    subjects: tuple[Field, ...] = ()
+    reference: Field | None = None
+    archive: Field | None = None
+    record_id: Field | None = None
+    classification: Field | None = None
+    url: Field | None = None
+    donors: Field | None = None
+    body: str = ""
+    body_line: int = 0
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at the precision it was printed, with the printed form kept.
+
+    ``iso`` is the lexical form of the typed value (``1962-04-25``, ``1962-08``
+    or ``1962``), matching ``precision``.
+    """
+
+    printed: str
+    iso: str
+    precision: Precision
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open code-point offsets ``[start, end)`` into a document's body text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AgentName:
+    """A name of a person, organisation or place as printed, not yet resolved.
+
+    ``name`` is the reading with editorial brackets resolved; ``forms`` holds
+    every other reading of the printed text (the printed words without the
+    editor's brackets, the editor's variant). ``parent`` is the larger
+    organisation a unit belongs to, as the text gives it.
+    """
+
+    name: str
+    kind: ActorKind
+    forms: tuple[str, ...] = ()
+    span: Span | None = None
+    parent: AgentName | None = None
+    state: str | None = None
+
+
+@dataclass(frozen=True)
+class Routing:
+    """Who sent a text to whom, how, and when, as read from its body."""
+
+    senders: tuple[AgentName, ...] = ()
+    recipients: tuple[AgentName, ...] = ()
+    destinations: tuple[AgentName, ...] = ()
+    origins: tuple[AgentName, ...] = ()
+    urgency: str | None = None
+    classification: str | None = None
+    dispatch_number: str | None = None
+    signed_on: DateValue | None = None
+    venue: AgentName | None = None
+    interpreters: tuple[AgentName, ...] = ()
+    recorded_by: tuple[AgentName, ...] = ()
+    meeting_date: DateValue | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A document's record layer (what the archive states) and routing (what the text states)."""
+
+    path: str
+    source: str
+    layout: str
+    key: str
+    record_id: str
+    title: str
+    kind: str
+    date: DateValue
+    header_date: DateValue | None = None
+    citation: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    reference: str | None = None
+    archive: str | None = None
+    translators: tuple[AgentName, ...] = ()
+    contributors: tuple[AgentName, ...] = ()
+    funders: tuple[AgentName, ...] = ()
+    languages: tuple[str, ...] = ()
+    summary: str | None = None
+    subjects: tuple[str, ...] = ()
+    subject_agents: tuple[AgentName, ...] = ()
+    places: tuple[AgentName, ...] = ()
+    authors: tuple[AgentName, ...] = ()
+    classification: str | None = None
+    state: str | None = None
+    routing: Routing = field(default_factory=Routing)
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved person, organisation or place: one IRI, one label, every form seen."""
+
+    iri: str
+    kind: ActorKind
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The published collection a document is part of (the digital archive)."""
+
+    iri: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS concept of one of the corpus schemes (urgency, classification, subject)."""
+
+    iri: str
+    label: str
+    scheme: str
+    scheme_kind: Literal["urgency", "classification", "subject"]
+    scheme_label: str
+    broad_match: str | None = None
+    """Local name of the generic ``dip:`` ladder level this concept falls under."""
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    """A document whose every actor, concept and reference has an IRI."""
+
+    record: DocumentRecord
+    iri: str
+    graph: str
+    collection: Collection | None
+    holder: Actor | None
+    senders: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    destinations: tuple[Actor, ...] = ()
+    origins: tuple[Actor, ...] = ()
+    translators: tuple[Actor, ...] = ()
+    contributors: tuple[Actor, ...] = ()
+    funders: tuple[Actor, ...] = ()
+    interpreters: tuple[Actor, ...] = ()
+    recorded_by: tuple[Actor, ...] = ()
+    venue: Actor | None = None
+    subject_actors: tuple[Actor, ...] = ()
+    places: tuple[Actor, ...] = ()
+    subjects: tuple[Concept, ...] = ()
+    urgency: Concept | None = None
+    classification: Concept | None = None
+    related: tuple[Actor, ...] = ()
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """Every actor the document's graph describes, each once, sorted by IRI."""
+        found: dict[str, Actor] = {}
+        groups = (
+            self.senders, self.recipients, self.destinations, self.origins, self.translators,
+            self.contributors, self.funders, self.interpreters, self.recorded_by, self.subject_actors, self.places,
+            self.related, (self.venue, self.holder),
+        )
+        for group in groups:
+            for actor in group:
+                if actor is not None:
+                    found.setdefault(actor.iri, actor)
+        return tuple(found[iri] for iri in sorted(found))
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The export run every document graph was generated by (IRIs minted by the reconcile stage)."""
+
+    run: str
+    software: str
+    version: str

@@ -1,0 +1,104 @@
+"""The actor network (the only networkx user): build it from resolved documents, write and read it.
+
+Nodes are actors (keyed by IRI) with ``iri``, ``label`` and ``type``; every
+edge is one relation attested by one document: ``relation`` (``sent_to`` for
+now), ``document`` (IRI), ``key`` (the document key), ``title`` and ``date``
+(ISO, at the printed precision), with ``date_min``/``date_max`` bounds. All
+attributes are flat strings, so Gephi and Cytoscape open the files.
+Writers and readers come in pairs (``write_graphml``/``read_graphml``...).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable
+
+import networkx as nx
+
+from kg.extract.dates import bounds
+from kg.model import Actor, ResolvedDocument
+
+_GRAPH_NAME = re.compile(rb'(<graph\b[^>]*?)\s+name="[^"]*"')
+_MODIFIED = re.compile(rb'<meta lastmodifieddate="[^"]*">')
+_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+def actor_graph(documents: Iterable[ResolvedDocument]) -> nx.MultiDiGraph:
+    """A MultiDiGraph with one ``sent_to`` edge per sender, recipient and document.
+
+    >>> from kg.model import DocumentRecord, DateValue
+    >>> rec = DocumentRecord("x", "wilson", "text-export", "wilson-1", "1", "Cable", "Cable", DateValue("1962", "1962", "year"))
+    >>> a, b = Actor("https://ex.org/a", "person", "A"), Actor("https://ex.org/b", "organization", "B")
+    >>> g = actor_graph([ResolvedDocument(rec, "https://ex.org/doc/1", "https://ex.org/g/1", None, None, senders=(a,), recipients=(b,))])
+    >>> list(g.edges(keys=True, data="relation"))
+    [('https://ex.org/a', 'https://ex.org/b', 'wilson-1--sent_to', 'sent_to')]
+    """
+    graph = nx.MultiDiGraph(name="actors")
+    for doc in sorted(documents, key=lambda d: d.record.key):
+        first, last = bounds(doc.record.date)
+        for sender in doc.senders:
+            for recipient in doc.recipients:
+                if sender.iri == recipient.iri:
+                    continue
+                _node(graph, sender)
+                _node(graph, recipient)
+                graph.add_edge(
+                    sender.iri, recipient.iri, key=f"{doc.record.key}--sent_to", relation="sent_to",
+                    document=doc.iri, doc_key=doc.record.key, title=doc.record.title,
+                    date=doc.record.date.iso, date_min=first[:10], date_max=last[:10],
+                )
+    return graph
+
+
+def _node(graph: nx.MultiDiGraph, actor: Actor) -> None:
+    if actor.iri not in graph:
+        graph.add_node(actor.iri, iri=actor.iri, label=actor.label, type=_TYPES[actor.kind])
+
+
+def write_graphml(graph: nx.MultiDiGraph) -> bytes:
+    """GraphML bytes (string attributes only, readable by Gephi, Cytoscape and yEd)."""
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    return buffer.getvalue()
+
+
+def read_graphml(data: bytes) -> nx.MultiDiGraph:
+    return nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+
+
+def write_gexf(graph: nx.MultiDiGraph) -> bytes:
+    """GEXF 1.2draft bytes, valid against the schema of the version they declare.
+
+    NetworkX puts a ``name`` attribute on ``<graph>`` that the 1.2draft schema
+    rejects, and today's date in ``<meta>``; both are removed, so the file is
+    valid and the same bytes on every run.
+    """
+    buffer = io.BytesIO()
+    nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
+    text = _GRAPH_NAME.sub(rb"\1", buffer.getvalue(), count=1)
+    return _MODIFIED.sub(b"<meta>", text, count=1)
+
+
+def read_gexf(data: bytes) -> nx.MultiDiGraph:
+    graph = nx.read_gexf(io.BytesIO(data), node_type=str, relabel=False)
+    return graph if graph.is_multigraph() else nx.MultiDiGraph(graph)
+
+
+def write_json(graph: nx.MultiDiGraph) -> bytes:
+    """Node-link JSON (the format of d3 and of ``networkx.node_link_graph``), sorted keys."""
+    data = nx.node_link_data(graph, edges="links")
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def read_json(data: bytes) -> nx.MultiDiGraph:
+    return nx.node_link_graph(json.loads(data), directed=True, multigraph=True, edges="links")
+
+
+#: Actor-graph formats: file suffix to (writer, reader).
+FORMATS = {
+    "graphml": (write_graphml, read_graphml),
+    "gexf": (write_gexf, read_gexf),
+    "json": (write_json, read_json),
+}

@@ -1,0 +1,131 @@
+"""The export pipeline: files -> records -> resolved documents -> triples -> validation -> files.
+
+:func:`export` chains the stages and never stops at a bad document: each one
+that cannot be read is skipped with a :class:`~kg.problems.Problem`, and the
+run report lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import __version__
+from kg.export import Bundle, DocumentOutput, write_all
+from kg.export.report import DocumentEntry, Summary
+from kg.extract.record import extract_record
+from kg.ingest import discover, read_file
+from kg.model import DocumentRecord, Provenance
+from kg.network import actor_graph
+from kg.problems import InputError, Problem
+from kg.rdf.graph import Triple
+from kg.rdf.mapping import document_triples
+from kg.reconcile.authority import Authority
+from kg.reconcile.mint import DEFAULT_BASE, Minter
+from kg.reconcile.resolve import Resolver
+from kg.reconcile.slug import digest
+from kg.resources import ontology_path
+from kg.validate import DocumentGraph, validate
+
+#: Exit codes of ``kg export``, as in pyshacl: 0 conforms, 1 does not conform, 2 usage or input error.
+EXIT_OK, EXIT_NOT_CONFORMING, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export did: the numbers, the problems, the validation, the files written."""
+
+    summary: Summary
+    problems: tuple[Problem, ...]
+    files: tuple[Path, ...]
+    strict: bool = False
+    input_error: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        if self.input_error or self.summary.documents == 0:
+            return EXIT_INPUT
+        if not self.summary.conforms or (self.strict and (self.problems or self.summary.warnings)):
+            return EXIT_NOT_CONFORMING
+        return EXIT_OK
+
+
+def export(
+    paths: Sequence[Path],
+    out: Path = Path("output"),
+    *,
+    base: str = DEFAULT_BASE,
+    strict: bool = False,
+    batch_size: int = 200,
+    format: str | None = None,
+    authorities: Sequence[Path] = (),
+) -> ExportResult:
+    """Export files and folders of documents to ``out``; see the README for the files written.
+
+    >>> import tempfile
+    >>> result = export([Path("/no/such/folder")], Path(tempfile.mkdtemp()))
+    >>> result.exit_code, [p.code for p in result.problems]
+    (2, ['path-not-found'])
+    """
+    minter = Minter(base)
+    authority = Authority.load(authorities)
+    files, problems = discover(paths)
+    records, entries = _read(files, format, problems)
+    resolver = Resolver(authority, minter)
+    resolved = [resolver.resolve(record) for record in records]
+    resolved = [resolver.finish(doc) for doc in resolved]
+    configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities,))])
+    provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
+    outputs = tuple(DocumentOutput(doc, tuple(document_triples(doc, provenance))) for doc in resolved)
+    validation = validate(
+        (DocumentGraph(o.doc.record.key, o.doc.record.path, o.doc.iri, o.triples) for o in outputs), batch_size
+    )
+    merged = tuple(sorted({t for o in outputs for t in o.triples}))
+    actors = {actor.iri for doc in resolved for actor in doc.actors}
+    summary = Summary(
+        files=len(files), documents=len(outputs), skipped=sum(1 for e in entries if not e.exported),
+        triples=len(merged), actors=len(actors), problems=len(problems), conforms=validation.conforms,
+        violations=validation.violations, warnings=sum(1 for f in validation.findings if f.severity != "Violation"),
+    )
+    input_error = any(p.code == "path-not-found" for p in problems)
+    if not outputs:
+        return ExportResult(summary, tuple(problems), (), strict, input_error)
+    bundle = Bundle(
+        outputs, _vocabulary(), entries, problems, validation, actor_graph(resolved), minter, provenance, summary,
+        merged,
+    )
+    return ExportResult(summary, tuple(problems), tuple(write_all(bundle, out)), strict, input_error)
+
+
+def _read(files: list[Path], format: str | None, problems: list[Problem]) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
+    """Read and interpret every file; skipped ones become entries with their problems."""
+    records: dict[str, DocumentRecord] = {}
+    entries: list[DocumentEntry] = []
+    for path in files:
+        try:
+            sources = read_file(path, format)
+        except InputError as err:
+            problems.append(err.problem)
+            entries.append(DocumentEntry("", str(path), "", False))
+            continue
+        for source in sources:
+            extraction = extract_record(source)
+            problems.extend(extraction.problems)
+            record = extraction.record
+            if record is not None and record.key in records:
+                first = records[record.key].path
+                problems.append(Problem("duplicate-document", str(path), None, f"{record.key} was already read from {first}."))
+                record = None
+            title = record.title if record else (source.title.value if source.title else "")
+            entries.append(DocumentEntry(record.key if record else "", str(path), title, record is not None))
+            if record is not None:
+                records[record.key] = record
+    return list(records.values()), entries
+
+
+def _vocabulary() -> tuple[Triple, ...]:
+    """The ontology's triples, for the vocabulary graph of the bulk files."""
+    from rdflib import Graph  # the ontology is parsed, not built: kg.rdf.graph stays the only builder
+
+    return tuple(Graph().parse(ontology_path(), format="turtle"))

@@ -1,0 +1,109 @@
+"""Data problems: the record every stage uses to report what it could not read or resolve.
+
+A problem is data, not a log line: it has a stable ``code`` (documented in
+:data:`CODES`), names the file and line it concerns, says what was wrong and
+how to fix it, and ends up in the run report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+#: Every problem code, its severity and the fix shown to the user.
+#: ``error`` means the document was skipped; ``warning`` means it was exported
+#: with something missing or uncertain; ``info`` is a note.
+CODES: dict[str, tuple[Severity, str]] = {
+    "path-not-found": ("error", "Check the path; give a file or a folder of documents."),
+    "empty-file": ("error", "The file has no content; re-save the record from the archive."),
+    "binary-file": ("error", "This is not a text file; export the record as plain text (UTF-8)."),
+    "not-utf8": ("error", "Re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)."),
+    "not-a-document": (
+        "error",
+        "The file matches none of the known layouts; check it is an archive record, "
+        "or force a reader with --format.",
+    ),
+    "truncated": ("error", "The record stops before its text; download the record again."),
+    "missing-title": ("error", "Add the record's title line (the archive's heading)."),
+    "missing-date": ("error", "Add the record's date line, e.g. 'April 25, 1962'."),
+    "unparsed-date": ("warning", "Write the date as e.g. 'April 25, 1962', 'August 1962' or '1962'."),
+    "ambiguous-date": (
+        "warning",
+        "Day and month cannot be told apart; write the month as a word, e.g. '5 June 1950'.",
+    ),
+    "date-disagrees": (
+        "warning",
+        "The header date and the citation date differ; check the archive's page. "
+        "The citation's date is used, the header's is kept as dip:headerDate.",
+    ),
+    "missing-record-id": (
+        "warning",
+        "No record id or archive URL was found; the document IRI is made from the file name. "
+        "Add the 'Record ID' or the citation URL.",
+    ),
+    "unknown-language": ("warning", "Use an English language name (e.g. 'Chinese') or an ISO 639 code."),
+    "missing-citation": ("info", "Add the archive's citation paragraph to record the reference and URL."),
+    "unresolved-actor": ("info", "Add the name to the authority file to give it a canonical form."),
+    "duplicate-document": (
+        "error",
+        "Two files describe the same record; keep one of them in the corpus.",
+    ),
+    "read-error": ("error", "The file could not be read; check its permissions."),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem with one input, located as precisely as the stage knows.
+
+    >>> p = Problem("missing-date", "cable.txt", 1, "No date line was found.")
+    >>> p.severity, p.fix.startswith("Add the record's date")
+    ('error', True)
+    >>> print(p)
+    cable.txt:1: error [missing-date] No date line was found.
+    """
+
+    code: str
+    path: str
+    line: int | None
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}; known: {', '.join(sorted(CODES))}")
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    @property
+    def fix(self) -> str:
+        return CODES[self.code][1]
+
+    @property
+    def skips_document(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity} [{self.code}] {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+class InputError(Exception):
+    """A document could not be read; carries the :class:`Problem` that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

@@ -1,0 +1,213 @@
+"""Resolution of a document's names to IRIs, and the corpus-wide relabelling that follows.
+
+Two passes keep labels identical across document graphs: :meth:`Resolver.resolve`
+gives every name an IRI and records the forms it was seen in;
+:meth:`Resolver.finish`, once every document has been resolved, replaces each
+actor's and concept's label by the registry's canonical one and keeps the
+document's other forms as alternative labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from kg.model import Actor, AgentName, Collection, Concept, DocumentRecord, ResolvedDocument
+from kg.reconcile.authority import Authority, Entry
+from kg.reconcile.mint import Minter
+from kg.reconcile.registry import Registry
+
+URGENCY_SCHEME = "Urgency and precedence markings"
+SUBJECT_SCHEME = "Subjects"
+_ROLE_FIELDS = {
+    "senders": "senders", "recipients": "recipients", "destinations": "destinations",
+    "origins": "origins", "interpreters": "interpreters", "recorded_by": "recorded_by",
+}
+
+
+@dataclass
+class Resolver:
+    """Resolves documents against an authority, minting with ``minter``.
+
+    >>> from kg.model import DateValue, DocumentRecord, Routing, AgentName
+    >>> rec = DocumentRecord("x.txt", "wilson", "text-export", "wilson-1", "1", "Cable", "Cable",
+    ...     DateValue("1962", "1962", "year"), reference="PRC FMA 1-2",
+    ...     routing=Routing(senders=(AgentName("Ministry of Foreign Affairs", "organization"),)))
+    >>> resolver = Resolver(Authority.load(), Minter())
+    >>> doc = resolver.finish(resolver.resolve(rec))
+    >>> doc.senders[0].iri, doc.senders[0].label
+    ('https://data.example.org/kg/organization/ministry-of-foreign-affairs-prc', "Ministry of Foreign Affairs of the People's Republic of China")
+    """
+
+    authority: Authority
+    minter: Minter
+    registry: Registry = field(default_factory=Registry)
+
+    def resolve(self, record: DocumentRecord) -> ResolvedDocument:
+        holder_entry = self._holder_entry(record)
+        state = self._state(record, holder_entry)
+        routing = record.routing
+        actors = lambda names: tuple(self._actor(name, state) for name in names)  # noqa: E731
+        roles = {role: actors(getattr(routing, name)) for role, name in _ROLE_FIELDS.items()}
+        doc = ResolvedDocument(
+            record=replace(record, state=state),
+            iri=self.minter.document(record.key),
+            graph=self.minter.graph(record.key),
+            collection=self._collection(record),
+            holder=self._holder(record, holder_entry),
+            translators=actors(record.translators),
+            contributors=actors(record.contributors),
+            funders=actors(record.funders),
+            venue=self._actor(routing.venue, state) if routing.venue else None,
+            subject_actors=actors(record.subject_agents),
+            places=actors(record.places),
+            subjects=tuple(self._subject(heading) for heading in record.subjects),
+            urgency=self._urgency(routing.urgency) if routing.urgency else None,
+            classification=self._classification(record.classification, state) if record.classification else None,
+            **roles,
+        )
+        return replace(doc, related=self._parents(doc))
+
+    def finish(self, doc: ResolvedDocument) -> ResolvedDocument:
+        """Give every actor and concept of ``doc`` its corpus-wide canonical label."""
+        merged: dict[str, set[str]] = {}
+        for actor in doc.actors:
+            merged.setdefault(actor.iri, set())
+        for group in _actor_groups(doc):
+            for actor in group:
+                merged[actor.iri] |= {actor.label, *actor.alt_labels}
+        final = {iri: self._relabel(iri, names) for iri, names in merged.items()}
+        changes: dict[str, Any] = {}
+        for item in fields(doc):
+            value = getattr(doc, item.name)
+            if isinstance(value, Actor):
+                changes[item.name] = replace(value, **final[value.iri])
+            elif isinstance(value, tuple) and value and isinstance(value[0], Actor):
+                changes[item.name] = tuple(replace(a, **final[a.iri]) for a in value)
+            elif isinstance(value, Concept):
+                changes[item.name] = replace(value, label=self.registry.label(value.iri))
+            elif isinstance(value, tuple) and value and isinstance(value[0], Concept):
+                changes[item.name] = tuple(replace(c, label=self.registry.label(c.iri)) for c in value)
+        return replace(doc, **changes)
+
+    def _relabel(self, iri: str, names: set[str]) -> dict[str, Any]:
+        label = self.registry.label(iri)
+        return {"label": label, "alt_labels": tuple(sorted(names - {label}))}
+
+    def _actor(self, name: AgentName, state: str | None) -> Actor:
+        name_state = self.authority.state_of(name.state) if name.state else None
+        entry = self._entry(name, name_state or state)
+        parent = self._actor(name.parent, state) if name.parent and not entry else None
+        if entry is not None:
+            kind, iri = entry.kind, self.minter.actor(entry.kind, entry.slug)  # type: ignore[arg-type]
+            parent_iri = self.minter.actor("organization", entry.parent) if entry.parent else None
+        else:
+            kind, iri = name.kind, self.minter.actor(name.kind, name.name)
+            parent_iri = parent.iri if parent else None
+        forms = (name.name, *name.forms)
+        self.registry.observe(iri, forms, fixed=entry.label if entry else None)
+        return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri)  # type: ignore[arg-type]
+
+    def _entry(self, name: AgentName, state: str | None) -> Entry | None:
+        for reading in (name.name, *name.forms):
+            found = self.authority.find(name.kind, reading, state)
+            if found is not None:
+                return found
+        for reading in (name.name, *name.forms):
+            found = self.authority.find_any(reading, state)
+            if found is not None and found.kind != "collection":
+                return found
+        return None
+
+    def _parents(self, doc: ResolvedDocument) -> tuple[Actor, ...]:
+        """The organisations above every organisation in ``doc``, up the authority's chain."""
+        seen = {actor.iri for actor in doc.actors}
+        found: list[Actor] = []
+        pending = [actor for actor in doc.actors if actor.parent]
+        while pending:
+            actor = pending.pop()
+            if actor.parent in seen:
+                continue
+            seen.add(actor.parent)  # type: ignore[arg-type]
+            parent = self._known(actor.parent)  # type: ignore[arg-type]
+            found.append(parent)
+            if parent.parent:
+                pending.append(parent)
+        return tuple(found)
+
+    def _known(self, iri: str) -> Actor:
+        """An organisation already minted, by IRI (an authority parent, or a composed unit's parent)."""
+        for entry in self.authority.entries.values():
+            if entry.kind == "organization" and self.minter.actor("organization", entry.slug) == iri:
+                parent = self.minter.actor("organization", entry.parent) if entry.parent else None
+                self.registry.observe(iri, [entry.label], fixed=entry.label)
+                return Actor(iri, "organization", entry.label, (), parent)
+        return Actor(iri, "organization", self.registry.label(iri))
+
+    def _holder_entry(self, record: DocumentRecord) -> Entry | None:
+        """The holding archive: by call-number scheme first (specific), then by the name printed."""
+        if record.reference:
+            found = self.authority.archive_for_reference(record.reference)
+            if found is not None:
+                return found
+        return self.authority.find("organization", record.archive) if record.archive else None
+
+    def _holder(self, record: DocumentRecord, entry: Entry | None) -> Actor | None:
+        if entry is not None:
+            iri = self.minter.actor("organization", entry.slug)
+            self.registry.observe(iri, [entry.label], fixed=entry.label)
+            forms = tuple(sorted({record.archive} - {entry.label, None}))  # type: ignore[arg-type]
+            return Actor(iri, "organization", entry.label, forms)
+        if record.archive:
+            return self._actor(AgentName(record.archive, "organization"), None)
+        return None
+
+    def _state(self, record: DocumentRecord, holder: Entry | None) -> str | None:
+        if holder is not None and holder.state:
+            return holder.state
+        for language in record.languages:
+            if language in self.authority.language_states:
+                return self.authority.language_states[language]
+        return None
+
+    def _collection(self, record: DocumentRecord) -> Collection | None:
+        name = record.publisher or self.authority.source_collections.get(record.source)
+        if not name:
+            return None
+        entry = self.authority.find("collection", name)
+        label = entry.label if entry else name
+        iri = self.minter.collection(entry.slug if entry else name)
+        self.registry.observe(iri, [label], fixed=label)
+        forms = tuple(sorted(set(entry.forms if entry else ()) - {label}))
+        return Collection(iri, label, forms)
+
+    def _urgency(self, wording: str) -> Concept:
+        iri = self.minter.urgency(wording)
+        self.registry.observe(iri, [wording])
+        level = self.authority.ladder_level("urgency", wording)
+        return Concept(iri, wording, self.minter.scheme("urgency"), "urgency", URGENCY_SCHEME, level)
+
+    def _classification(self, wording: str, state: str | None) -> Concept:
+        iri = self.minter.classification(wording, state)
+        self.registry.observe(iri, [wording])
+        level = self.authority.ladder_level("classification", wording)
+        names = self.authority.states.get(state or "", ())
+        scheme_label = f"Classification markings ({names[0] if names else 'issuing state unknown'})"
+        scheme = self.minter.scheme("classification", state)
+        return Concept(iri, wording, scheme, "classification", scheme_label, level)
+
+    def _subject(self, heading: str) -> Concept:
+        iri = self.minter.subject(heading)
+        self.registry.observe(iri, [heading])
+        return Concept(iri, heading, self.minter.scheme("subject"), "subject", SUBJECT_SCHEME)
+
+
+def _actor_groups(doc: ResolvedDocument) -> list[tuple[Actor, ...]]:
+    groups: list[tuple[Actor, ...]] = []
+    for item in fields(doc):
+        value = getattr(doc, item.name)
+        if isinstance(value, Actor):
+            groups.append((value,))
+        elif isinstance(value, tuple) and value and isinstance(value[0], Actor):
+            groups.append(value)
+    return groups
