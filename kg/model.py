@@ -117,10 +117,17 @@ class Routing:
     classification: str | None = None
     dispatch_number: str | None = None
     signed_on: DateValue | None = None
+    sent_on: DateValue | None = None
+    entry_date: DateValue | None = None
     venue: AgentName | None = None
     interpreters: tuple[AgentName, ...] = ()
     recorded_by: tuple[AgentName, ...] = ()
     meeting_date: DateValue | None = None
+
+    @property
+    def text_date(self) -> DateValue | None:
+        """The date the text carries: signature, then sending date, minutes date, entry date."""
+        return self.signed_on or self.sent_on or self.meeting_date or self.entry_date
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ OBJECT_PROPERTIES = [
 ]
 DATATYPE_PROPERTIES = [
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax",
-    "headerDate", "headerDateAsPrinted", "dispatchNumber",
+    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber",
 ]
 LADDERS = {
     "precedenceLadder": ["flash", "immediate", "priority", "routine"],

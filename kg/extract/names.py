@@ -29,7 +29,7 @@ _TITLE = re.compile(
 ORG_WORDS = re.compile(
     r"\b(?:Ministry|Ministries|Department|Office|Embassy|Consulate|Legation|Mission|Committee|"
     r"Bureau|Government|Council|Party|Commission|Section|Division|Agency|Administration|Archives?|"
-    r"Foundation|Corporation|Institute|Program(?:me)?|Project|Center|Centre|University|Presidium|"
+    r"Foundation|Corporation|Institute|Translations|Program(?:me)?|Project|Center|Centre|University|Presidium|"
     r"Politburo|Secretariat|Directorate|Command|Army|Headquarters|Inc|Ltd|Company|Brands|Press|"
     r"Association|Union of|Congress|Assembly|Cabinet|Staff)\b"
 )

@@ -31,6 +31,7 @@ _FORM_FIELDS = {
     "level": re.compile(rf"\b(?:Level|Urgency|Precedence|Priority):\s*(?P<v>[^\[\n]+?){_FORM_STOP}"),
     "receiver": re.compile(rf"\b(?:Receiver|Recipient|Addressee)s?:\s*(?P<v>.+?){_FORM_STOP}"),
     "dispatch": re.compile(r"\bDispatch No\.?\s*:?\s*(?P<v>[\w\-/]+)"),
+    "sent": re.compile(r"\b(?:Sent|Date sent|Dispatched)\s*:\s*(?P<v>[^,;\[\n]+?)(?=\s*[,;\[]|\s{2,}|\s+at\b|$)"),
 }
 _ADDRESSEE = re.compile(
     r"^\s*(?:\[To\]|To)\s+(?P<v>[^:]{3,300}?)\s*:\s*$"
@@ -57,7 +58,7 @@ def extract_routing(body: str, context_year: int | None = None) -> Routing:
     """Read the routing of one document's body; ``context_year`` completes partial dates."""
     lines = _numbered(body)
     header = _header_zone(lines)
-    routing = _telegram_form(header)
+    routing = _telegram_form(header, context_year)
     routing = _addressee(header, routing)
     routing = _classification(header, routing)
     routing = _minutes(header, routing, context_year)
@@ -93,17 +94,27 @@ def _named(printed: str, offset: int, kind: str | None = None) -> AgentName | No
     return replace(found, span=Span(offset, offset + len(printed)))
 
 
-def _telegram_form(header: list[tuple[int, str]]) -> Routing:
-    routing = Routing()
+def _telegram_form(header: list[tuple[int, str]], year: int | None) -> Routing:
+    routing = Routing(entry_date=_entry_date(header, year))
     for offset, text in header:
         for name, pattern in _FORM_FIELDS.items():
             for match in pattern.finditer(text):
                 value, start = match["v"].strip(), offset + match.start("v")
-                routing = _form_value(routing, name, value, start)
+                routing = _form_value(routing, name, value, start, year)
     return routing
 
 
-def _form_value(routing: Routing, name: str, value: str, start: int) -> Routing:
+def _entry_date(header: list[tuple[int, str]], year: int | None) -> DateValue | None:
+    """A line that is nothing but a date at the top of the text (a diary entry, a dateline)."""
+    for _, text in header:
+        if text.strip() and not _PLACEHOLDER.match(text):
+            return parse_date(text.strip(), year).value if len(text.strip()) <= 30 else None
+    return None
+
+
+def _form_value(routing: Routing, name: str, value: str, start: int, year: int | None) -> Routing:
+    if name == "sent":
+        return replace(routing, sent_on=routing.sent_on or parse_date(value, year).value)
     if name == "level":
         return replace(routing, urgency=routing.urgency or tidy(value))
     if name == "dispatch":

@@ -44,7 +44,7 @@ def typed_date(value: DateValue) -> Literal:
     >>> typed_date(DateValue("August 1962", "1962-08", "month")).datatype.endswith("gYearMonth")
     True
     """
-    return Literal(value.iso, datatype=_DATATYPES[value.precision])
+    return Literal(value.iso, datatype=_DATATYPES[value.precision], normalize=False)
 
 
 def document_triples(doc: ResolvedDocument, provenance: Provenance) -> Iterator[Triple]:
@@ -79,6 +79,8 @@ def _record(doc: ResolvedDocument) -> Iterator[Triple]:
     yield from _date(node, record.date, DCTERMS.date, DIP.dateAsPrinted, with_bounds=True)
     if record.header_date is not None:
         yield from _date(node, record.header_date, DIP.headerDate, DIP.headerDateAsPrinted)
+    if record.routing.text_date is not None:
+        yield from _date(node, record.routing.text_date, DIP.textDate, DIP.textDateAsPrinted)
     yield node, DCTERMS.identifier, Literal(record.record_id)
     if record.url:
         yield node, DCTERMS.source, URIRef(record.url)
@@ -104,8 +106,8 @@ def _date(node: URIRef, value: DateValue, typed: URIRef, printed: URIRef, with_b
     yield node, printed, Literal(value.printed)
     if with_bounds:
         first, last = bounds(value)
-        yield node, DIP.dateMin, Literal(first, datatype=XSD.dateTime)
-        yield node, DIP.dateMax, Literal(last, datatype=XSD.dateTime)
+        yield node, DIP.dateMin, Literal(first, datatype=XSD.dateTime, normalize=False)
+        yield node, DIP.dateMax, Literal(last, datatype=XSD.dateTime, normalize=False)
 
 
 def _routing(doc: ResolvedDocument) -> Iterator[Triple]:

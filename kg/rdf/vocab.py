@@ -24,7 +24,7 @@ DIP_TERMS = (
     "sentTo", "sentFrom", "venue", "interpreter", "recordedBy",
     # datatype properties
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax", "headerDate",
-    "headerDateAsPrinted", "dispatchNumber",
+    "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber",
     # generic ladders
     "precedenceLadder", "flash", "immediate", "priority", "routine",
     "classificationLadder", "topSecret", "secret", "confidential", "restricted",

@@ -102,6 +102,8 @@ class Resolver:
             kind, iri = entry.kind, self.minter.actor(entry.kind, entry.slug)  # type: ignore[arg-type]
             parent_iri = self.minter.actor("organization", entry.parent) if entry.parent else None
         else:
+            if name.state and not name_state:
+                name = replace(name, name=f"{name.state}. {name.name}", forms=(*name.forms, name.name))
             kind, iri = name.kind, self.minter.actor(name.kind, name.name)
             parent_iri = parent.iri if parent else None
         forms = (name.name, *name.forms)
