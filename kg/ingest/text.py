@@ -40,9 +40,10 @@ def decode(path: str, data: bytes) -> str:
     kg.problems.InputError: a.txt:1: error [not-utf8] byte 0xe9 at column 4 is not UTF-8...
     """
     if not data.strip():
-        raise InputError(Problem("empty-file", path, None, "The file is empty."))
+        raise InputError(Problem("empty-file", path, 1, "The file is empty (no text at all)."))
     if b"\x00" in data:
-        raise InputError(Problem("binary-file", path, None, "The file contains NUL bytes: it is binary."))
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError(Problem("binary-file", path, line, "The file contains NUL bytes: it is binary, not text."))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from kg.ingest.text import Line, blocks_of, joined
-from kg.ingest.wilson_patterns import heading_of, is_citation, is_date_line, is_funding
+from kg.ingest.wilson_patterns import heading_of, is_citation, is_date_like, is_funding
 from kg.model import Field, SourceRecord
 
 HEADINGS = {
@@ -77,7 +77,7 @@ def _assign(record: SourceRecord, name: str, value: Field) -> SourceRecord:
 
 def _headless(record: SourceRecord, value: Field) -> SourceRecord | None:
     """Place a block that has no heading by its shape; ``None`` when it starts the body."""
-    if record.date is None and is_date_line(value.value):
+    if record.date is None and record.title is None and is_date_like(value.value):
         return replace(record, date=value)
     if record.citation is None and is_citation(value.value):
         return replace(record, citation=value)

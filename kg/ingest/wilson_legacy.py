@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from kg.ingest.text import Line, blocks_of, joined
 from kg.ingest.wilson_export import with_body
-from kg.ingest.wilson_patterns import is_citation, is_credits, is_date_line, is_funding
+from kg.ingest.wilson_patterns import is_citation, is_credits, is_date_like, is_funding
 from kg.model import Field, SourceRecord
 
 VIEW_LINE = re.compile(r"^\s*VIEW DOCUMENT IN\b", re.IGNORECASE)
@@ -61,7 +61,7 @@ def _head(record: SourceRecord, lines: list[Line]) -> SourceRecord:
         elif in_citation or (record.citation is None and is_citation(text)):
             in_citation = True
             citation.append(line)
-        elif record.date is None and is_date_line(text):
+        elif record.date is None and record.title is None and is_date_like(text):
             record = replace(record, date=Field(text, line.number))
         elif is_credits(text) or is_funding(text):
             record = replace(record, credits=record.credits + (Field(text, line.number),))

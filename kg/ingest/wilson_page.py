@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.ingest.text import Line, joined
-from kg.ingest.wilson_patterns import URL, heading_of, is_credits, is_date_line, is_funding
+from kg.ingest.wilson_patterns import URL, heading_of, is_credits, is_date_like, is_date_line, is_funding
 from kg.model import Field, SourceRecord
 
 HEADINGS = {
@@ -97,7 +97,7 @@ def _head(record: SourceRecord, lines: list[Line]) -> tuple[SourceRecord, int]:
         if line.blank:
             continue
         field = Field(line.text.strip(), line.number)
-        if record.date is None and is_date_line(line.text):
+        if record.date is None and (is_date_line(line.text) or (record.title and is_date_like(line.text))):
             record = replace(record, date=field)
         elif is_credits(line.text) or is_funding(line.text):
             record = replace(record, credits=record.credits + (field,))

@@ -45,6 +45,16 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE_LINE.match(text.strip()))
 
 
+def is_date_like(text: str) -> bool:
+    """Whether a line sits where a date belongs and looks meant as one, even if misspelt.
+
+    >>> is_date_like("Agust 09, 1962"), is_date_like("Cable from the Ministry, 1962, on borders")
+    (True, False)
+    """
+    text = text.strip()
+    return is_date_line(text) or (len(text) <= 30 and len(text.split()) <= 4 and bool(re.search(r"\d", text)))
+
+
 def is_citation(text: str) -> bool:
     """Whether a paragraph has the shape of the archive's citation.
 
