@@ -45,7 +45,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "unknown-language": ("warning", "Use an English language name (e.g. 'Chinese') or an ISO 639 code."),
     "missing-citation": ("info", "Add the archive's citation paragraph to record the reference and URL."),
-    "unresolved-actor": ("info", "Add the name to the authority file to give it a canonical form."),
     "duplicate-document": (
         "error",
         "Two files describe the same record; keep one of them in the corpus.",

@@ -159,7 +159,8 @@ class Resolver:
             iri = self.minter.actor("organization", entry.slug)
             self.registry.observe(iri, [entry.label], fixed=entry.label)
             forms = tuple(sorted({record.archive} - {entry.label, None}))  # type: ignore[arg-type]
-            return Actor(iri, "organization", entry.label, forms)
+            parent = self.minter.actor("organization", entry.parent) if entry.parent else None
+            return Actor(iri, "organization", entry.label, forms, parent)
         if record.archive:
             return self._actor(AgentName(record.archive, "organization"), None)
         return None

@@ -1,0 +1,26 @@
+# diplomatic-kg: every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
+#   make export   set up, then export the bundled example corpus (plus the seed, if ../shared is there) to output/
+#   make test     set up, then run the whole test suite (what .ci/run calls)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEEDS := $(wildcard ../shared/seeds/*.txt)
+
+.PHONY: setup export test clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@
+
+export: setup
+	$(BIN)/kg export examples $(SEEDS) --out output
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf

@@ -1,0 +1,82 @@
+"""The ``kg`` command line: options, output, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from corpus import BAD, EXAMPLES
+from kg.cli import main
+
+
+def test_export_prints_the_summary_and_exits_0(tmp_path, capsys):
+    code = main(["export", str(EXAMPLES / "wilson-900103.txt"), "--out", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "1 documents exported (0 skipped)" in out and "validation: conforms" in out
+    assert (tmp_path / "graph.ttl").is_file()
+
+
+def test_problems_go_to_stderr_with_file_and_line(tmp_path, capsys):
+    code = main(["export", str(BAD), str(EXAMPLES / "wilson-900103.txt"), "--out", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "latin1.txt:4: error [not-utf8]" in captured.err
+    assert "7 skipped" in captured.out
+
+
+def test_quiet_prints_no_problems(tmp_path, capsys):
+    main(["export", str(BAD), str(EXAMPLES / "wilson-900103.txt"), "--out", str(tmp_path), "-q"])
+    assert capsys.readouterr().err == ""
+
+
+def test_strict_exits_1_on_problems(tmp_path):
+    assert main(["export", str(EXAMPLES / "wilson-900101.txt"), "--out", str(tmp_path), "--strict"]) == 1
+
+
+def test_non_conforming_export_exits_1(tmp_path, monkeypatch, capsys):
+    from kg import pipeline
+    from kg.validate import Validation
+
+    monkeypatch.setattr(pipeline, "validate", lambda docs, batch: Validation(False, (), ()))
+    assert main(["export", str(EXAMPLES / "wilson-900103.txt"), "--out", str(tmp_path)]) == 1
+    assert "DOES NOT CONFORM" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "/no/such/folder"],
+        ["export", str(BAD)],
+        ["export", str(EXAMPLES), "--base", "not-an-iri"],
+        ["export", str(EXAMPLES), "--batch-size", "0"],
+        ["export", str(EXAMPLES), "--authority", "/no/such/authority.toml"],
+    ],
+)
+def test_input_and_usage_errors_exit_2(tmp_path, argv):
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 2
+
+
+def test_argparse_usage_errors_exit_2(capsys):
+    for argv in (["export", "--format", "nope"], ["frobnicate"], []):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_installed_command_runs(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "export", str(EXAMPLES / "wilson-900108.txt"), "--out", str(tmp_path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 documents exported" in done.stdout
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("kg 0.")
