@@ -16,7 +16,7 @@ from kg.export import Bundle, DocumentOutput, write_all
 from kg.export.report import DocumentEntry, Summary
 from kg.extract.record import extract_record
 from kg.ingest import discover, read_file
-from kg.model import DocumentRecord, Provenance
+from kg.model import DocumentRecord, Provenance, ResolvedDocument
 from kg.network import actor_graph
 from kg.problems import InputError, Problem
 from kg.rdf.graph import Triple
@@ -26,7 +26,7 @@ from kg.reconcile.mint import DEFAULT_BASE, Minter
 from kg.reconcile.resolve import Resolver
 from kg.reconcile.slug import digest
 from kg.resources import ontology_path
-from kg.validate import DocumentGraph, validate
+from kg.validate import DocumentGraph, Validation, validate
 
 #: Exit codes of ``kg export``, as in pyshacl: 0 conforms, 1 does not conform, 2 usage or input error.
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_INPUT = 0, 1, 2
@@ -82,12 +82,7 @@ def export(
         (DocumentGraph(o.doc.record.key, o.doc.record.path, o.doc.iri, o.triples) for o in outputs), batch_size
     )
     merged = tuple(sorted({t for o in outputs for t in o.triples}))
-    actors = {actor.iri for doc in resolved for actor in doc.actors}
-    summary = Summary(
-        files=len(files), documents=len(outputs), skipped=sum(1 for e in entries if not e.exported),
-        triples=len(merged), actors=len(actors), problems=len(problems), conforms=validation.conforms,
-        violations=validation.violations, warnings=sum(1 for f in validation.findings if f.severity != "Violation"),
-    )
+    summary = _summary(len(files), entries, merged, resolved, problems, validation)
     input_error = any(p.code == "path-not-found" for p in problems)
     if not outputs:
         return ExportResult(summary, tuple(problems), (), strict, input_error)
@@ -98,6 +93,18 @@ def export(
     return ExportResult(summary, tuple(problems), tuple(write_all(bundle, out)), strict, input_error)
 
 
+def _summary(
+    files: int, entries: list[DocumentEntry], merged: tuple[Triple, ...], resolved: list[ResolvedDocument],
+    problems: list[Problem], validation: Validation,
+) -> Summary:
+    return Summary(
+        files=files, documents=len(resolved), skipped=sum(1 for e in entries if not e.exported),
+        triples=len(merged), actors=len({actor.iri for doc in resolved for actor in doc.actors}),
+        problems=len(problems), conforms=validation.conforms, violations=validation.violations,
+        warnings=sum(1 for f in validation.findings if f.severity != "Violation"),
+    )
+
+
 def _read(files: list[Path], format: str | None, problems: list[Problem]) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
     """Read and interpret every file; skipped ones become entries with their problems."""
     records: dict[str, DocumentRecord] = {}
@@ -105,12 +112,17 @@ def _read(files: list[Path], format: str | None, problems: list[Problem]) -> tup
     for path in files:
         try:
             sources = read_file(path, format)
+            extractions = [(source, extract_record(source)) for source in sources]
         except InputError as err:
             problems.append(err.problem)
             entries.append(DocumentEntry("", str(path), "", False))
             continue
-        for source in sources:
-            extraction = extract_record(source)
+        except Exception as err:  # noqa: BLE001 -- one document must never stop the corpus
+            message = f"kg failed on this file ({type(err).__name__}: {err}); please report it with the file."
+            problems.append(Problem("internal-error", str(path), None, message))
+            entries.append(DocumentEntry("", str(path), "", False))
+            continue
+        for source, extraction in extractions:
             problems.extend(extraction.problems)
             record = extraction.record
             if record is not None and record.key in records:

@@ -50,6 +50,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "Two files describe the same record; keep one of them in the corpus.",
     ),
     "read-error": ("error", "The file could not be read; check its permissions."),
+    "internal-error": (
+        "error",
+        "This is a bug in kg, not in the file: report it with the file attached. The rest of the corpus was exported.",
+    ),
+    "bad-url": ("warning", "Correct the page address in the citation or URL field; it was left out of the graph."),
 }
 
 

@@ -86,3 +86,31 @@ def test_unparsable_header_date_is_reported_with_its_line(tmp_path):
     result = export([path], tmp_path / "out")
     [problem] = [p for p in result.problems if p.code == "unparsed-date"]
     assert problem.line == 1 and result.summary.documents == 1  # the citation still gives the date
+
+
+def test_an_unexpected_failure_skips_only_that_file(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    real = pipeline.extract_record
+
+    def flaky(source):
+        if source.path.endswith("900103.txt"):
+            raise RuntimeError("boom")
+        return real(source)
+
+    monkeypatch.setattr(pipeline, "extract_record", flaky)
+    result = export([EXAMPLES / "wilson-900103.txt", EXAMPLES / "wilson-900108.txt"], tmp_path)
+    [problem] = [p for p in result.problems if p.code == "internal-error"]
+    assert problem.path.endswith("900103.txt") and "RuntimeError: boom" in problem.message
+    assert result.summary.documents == 1 and result.exit_code == 0
+
+
+def test_an_invalid_page_address_is_left_out_and_reported(tmp_path):
+    text = (EXAMPLES / "wilson-900103.txt").read_text("utf-8")
+    text = text.replace("https://digitalarchive.wilsoncenter.org/document/900103",
+                        "https://digitalarchive.wilsoncenter.org/doc|ument/900103")
+    path = tmp_path / "wilson-900103.txt"
+    path.write_text(text, "utf-8")
+    result = export([path], tmp_path / "out")
+    assert [p.code for p in result.problems] == ["bad-url"]
+    assert "<https://digitalarchive.wilsoncenter.org/doc|ument" not in (tmp_path / "out" / "graph.ttl").read_text("utf-8")

@@ -72,7 +72,7 @@ def _record(
     source: SourceRecord, parts: cite.Citation, title: str, date: DateValue,
     header_date: DateValue | None, problems: list[Problem],
 ) -> DocumentRecord:
-    url = _url(parts.url or (source.url.value if source.url else None))
+    url = _url(parts.url or (source.url.value if source.url else None), source.path, problems)
     record_id = _record_id(source, url, problems)
     routing = extract_routing(source.body, date.year)
     translators, contributors = _credits(source, parts)
@@ -126,11 +126,19 @@ def _dates(
     return date, None
 
 
-def _url(url: str | None) -> str | None:
+_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+$", re.IGNORECASE)
+
+
+def _url(url: str | None, path: str, problems: list[Problem]) -> str | None:
+    """The page address as an absolute http(s) IRI, or ``None`` (with a problem) if it is not one."""
     if not url:
         return None
     url = url.rstrip(".,;)")
-    return url if re.match(r"^https?://", url, re.I) else f"https://{url}"
+    url = url if re.match(r"^https?://", url, re.I) else f"https://{url}"
+    if _IRI.match(url) and len(url) < 1800:
+        return url
+    problems.append(Problem("bad-url", path, None, f"{url[:80]!r} is not a valid web address."))
+    return None
 
 
 def _record_id(source: SourceRecord, url: str | None, problems: list[Problem]) -> str:
