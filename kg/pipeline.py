@@ -19,7 +19,7 @@ from kg.ingest import discover, read_file
 from kg.model import DocumentRecord, Provenance, ResolvedDocument
 from kg.network import actor_graph
 from kg.problems import InputError, Problem
-from kg.rdf.graph import Triple
+from kg.rdf.graph import Triple, build_graph
 from kg.rdf.mapping import document_triples
 from kg.reconcile.authority import Authority
 from kg.reconcile.mint import DEFAULT_BASE, Minter
@@ -138,6 +138,4 @@ def _read(files: list[Path], format: str | None, problems: list[Problem]) -> tup
 
 def _vocabulary() -> tuple[Triple, ...]:
     """The ontology's triples, for the vocabulary graph of the bulk files."""
-    from rdflib import Graph  # the ontology is parsed, not built: kg.rdf.graph stays the only builder
-
-    return tuple(Graph().parse(ontology_path(), format="turtle"))
+    return tuple(build_graph(source=ontology_path()))

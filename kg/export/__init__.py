@@ -10,8 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
-
 from kg import network
 from kg.export import oxigraph
 from kg.export.atomic import Staging
@@ -42,7 +40,7 @@ class Bundle:
     entries: list[DocumentEntry]
     problems: list[Problem]
     validation: Validation
-    network: nx.MultiDiGraph
+    network: network.ActorGraph
     minter: Minter
     provenance: Provenance
     summary: Summary

@@ -22,6 +22,9 @@ from kg.model import Actor, ResolvedDocument
 
 _GRAPH_NAME = re.compile(rb'(<graph\b[^>]*?)\s+name="[^"]*"')
 _MODIFIED = re.compile(rb'<meta lastmodifieddate="[^"]*">')
+#: The type of the actor graph, for the stages downstream that must not import networkx.
+ActorGraph = nx.MultiDiGraph
+
 _TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
@@ -67,7 +68,7 @@ class Validation:
 @lru_cache(maxsize=4)
 def load_shapes(path: str | None = None) -> Graph:
     """The shapes graph (parsed once per process)."""
-    return Graph().parse(path or shapes_path(), format="turtle")
+    return build_graph(source=Path(path) if path else shapes_path())
 
 
 def validate(documents: Iterable[DocumentGraph], batch_size: int = 200, shapes: Graph | None = None) -> Validation:
