@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
                         format=args.format, authorities=args.authority)
-    except (ValueError, FileNotFoundError) as err:
+    except (ValueError, OSError) as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT
     if not args.quiet:

@@ -53,10 +53,12 @@ def test_non_conforming_export_exits_1(tmp_path, monkeypatch, capsys):
         ["export", str(EXAMPLES), "--base", "not-an-iri"],
         ["export", str(EXAMPLES), "--batch-size", "0"],
         ["export", str(EXAMPLES), "--authority", "/no/such/authority.toml"],
+        ["export", str(EXAMPLES), "--out", str(EXAMPLES / "wilson-900101.txt")],
     ],
 )
 def test_input_and_usage_errors_exit_2(tmp_path, argv):
-    assert main([*argv, "--out", str(tmp_path / "out")]) == 2
+    out = [] if "--out" in argv else ["--out", str(tmp_path / "out")]
+    assert main([*argv, *out]) == 2
 
 
 def test_argparse_usage_errors_exit_2(capsys):

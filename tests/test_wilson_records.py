@@ -176,3 +176,13 @@ def test_body_is_kept_verbatim_with_its_first_line():
     lines = seed_path().read_text("utf-8").split("\n")
     assert source.body.split("\n")[0] == lines[source.body_line - 1].rstrip()
     assert source.body.endswith("[...]")
+
+
+def test_a_header_date_less_precise_than_the_citation_is_no_disagreement(tmp_path):
+    text = (EXAMPLES / "wilson-900103.txt").read_text("utf-8").replace("August 09, 1962\n", "August 1962\n", 1)
+    path = tmp_path / "wilson-900103.txt"
+    path.write_text(text, "utf-8")
+    [source] = read_file(path)
+    extraction = extract_record(source)
+    assert extraction.record.date.iso == "1962-08-09" and extraction.record.header_date is None
+    assert not [p for p in extraction.problems if p.code == "date-disagrees"]

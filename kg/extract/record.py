@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.extract import citation as cite
-from kg.extract.dates import parse_date
+from kg.extract.dates import contains, parse_date
 from kg.extract.doctype import kind_of
 from kg.extract.languages import codes
 from kg.extract.names import agent, readings, tidy, uninvert
@@ -116,7 +116,7 @@ def _dates(
             problems.append(Problem(reading.problem, source.path, line.line if line else None, reading.detail))
     date = (cited.value if cited else None) or (header.value if header else None)
     header_value = header.value if header else None
-    if date is not None and header_value is not None and header_value.iso != date.iso:
+    if date is not None and header_value is not None and not (contains(date, header_value) or contains(header_value, date)):
         line = source.date.line if source.date else None
         problems.append(Problem(
             "date-disagrees", source.path, line,
