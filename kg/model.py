@@ -194,6 +194,7 @@ class Concept:
     scheme_label: str
     broad_match: str | None = None
     """Local name of the generic ``dip:`` ladder level this concept falls under."""
+    alt_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

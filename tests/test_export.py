@@ -173,3 +173,15 @@ def test_interrupted_export_leaves_previous_output_intact(tmp_path, monkeypatch)
         export([EXAMPLES], tmp_path)
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert after == before, "nothing may change until every file is written"
+
+
+def test_concepts_keep_the_wording_each_document_printed(corpus_export):
+    _, out = corpus_export
+    dataset = Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    graph = dataset.graph(URIRef(f"{BASE}graph/doc/wilson-900114"))
+    concept = URIRef(f"{BASE}classification/ussr-top-secret")
+    from rdflib.namespace import SKOS
+    assert {str(o) for o in graph.objects(concept, SKOS.prefLabel)} == {"Top Secret"}
+    assert {str(o) for o in graph.objects(concept, SKOS.altLabel)} == {"TOP SECRET"}
+    assert (URIRef(f"{BASE}doc/wilson-900114"), DIP.classification, concept) in graph

@@ -154,6 +154,8 @@ def concept_triples(concept: Concept) -> Iterator[Triple]:
     node, scheme = URIRef(concept.iri), URIRef(concept.scheme)
     yield node, RDF.type, SKOS.Concept
     yield node, SKOS.prefLabel, Literal(concept.label, lang="en")
+    for form in concept.alt_labels:
+        yield node, SKOS.altLabel, Literal(form, lang="en")
     yield node, SKOS.inScheme, scheme
     if concept.broad_match:
         yield node, SKOS.broadMatch, DIP[concept.broad_match]

@@ -85,10 +85,15 @@ class Resolver:
             elif isinstance(value, tuple) and value and isinstance(value[0], Actor):
                 changes[item.name] = tuple(replace(a, **final[a.iri]) for a in value)
             elif isinstance(value, Concept):
-                changes[item.name] = replace(value, label=self.registry.label(value.iri))
+                changes[item.name] = self._relabel_concept(value)
             elif isinstance(value, tuple) and value and isinstance(value[0], Concept):
-                changes[item.name] = tuple(replace(c, label=self.registry.label(c.iri)) for c in value)
+                changes[item.name] = tuple(self._relabel_concept(c) for c in value)
         return replace(doc, **changes)
+
+    def _relabel_concept(self, concept: Concept) -> Concept:
+        """The canonical label; the wording this document printed, if different, as an alternative."""
+        label = self.registry.label(concept.iri)
+        return replace(concept, label=label, alt_labels=tuple(sorted({concept.label, *concept.alt_labels} - {label})))
 
     def _relabel(self, iri: str, names: set[str]) -> dict[str, Any]:
         label = self.registry.label(iri)
