@@ -16,7 +16,7 @@ from kg.problems import InputError
 
 def test_decoding_normalises_line_endings_and_bom_only():
     assert decode("x", "\ufeffA\r\nB\rC".encode("utf-8")) == "A\nB\nC"
-    assert decode("x", "Chargé d’affaires".encode("utf-8")) == "Chargé d’affaires"
+    assert decode("x", "Chargé d’affaires".encode()) == "Chargé d’affaires"
 
 
 @pytest.mark.parametrize(("data", "code", "line"), [

@@ -186,9 +186,9 @@ def test_superclasses_and_superproperties_resolve():
             assert _in_declared_namespace(o), (s, predicate, o)
             if str(o).startswith(str(DIP)):
                 assert (o, RDFS.label, None) in ONT, o
-    for s, o in ONT.subject_objects(RDFS.subClassOf):
+    for s, _o in ONT.subject_objects(RDFS.subClassOf):
         assert (s, RDF.type, OWL.Class) in ONT
-    for s, o in ONT.subject_objects(RDFS.subPropertyOf):
+    for s, _o in ONT.subject_objects(RDFS.subPropertyOf):
         assert (s, RDF.type, OWL.ObjectProperty) in ONT or (s, RDF.type, OWL.DatatypeProperty) in ONT
 
 

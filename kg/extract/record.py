@@ -18,7 +18,7 @@ from kg.extract.languages import codes
 from kg.extract.names import agent, readings, tidy, uninvert
 from kg.extract.routing import extract_routing
 from kg.ingest.wilson_patterns import is_funding
-from kg.model import AgentName, DateValue, DocumentRecord, Field, SourceRecord
+from kg.model import AgentName, DateValue, DocumentRecord, SourceRecord
 from kg.problems import Problem
 
 _RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")
