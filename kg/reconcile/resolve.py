@@ -19,10 +19,8 @@ from kg.reconcile.registry import Registry
 
 URGENCY_SCHEME = "Urgency and precedence markings"
 SUBJECT_SCHEME = "Subjects"
-_ROLE_FIELDS = {
-    "senders": "senders", "recipients": "recipients", "destinations": "destinations",
-    "origins": "origins", "interpreters": "interpreters", "recorded_by": "recorded_by",
-}
+#: Routing fields resolved into the ResolvedDocument field of the same name.
+_ROLE_FIELDS = ("senders", "recipients", "destinations", "origins", "interpreters", "recorded_by")
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Resolver:
         state = self._state(record, holder_entry)
         routing = record.routing
         actors = lambda names: tuple(self._actor(name, state) for name in names)  # noqa: E731
-        roles = {role: actors(getattr(routing, name)) for role, name in _ROLE_FIELDS.items()}
+        roles = {role: actors(getattr(routing, role)) for role in _ROLE_FIELDS}
         doc = ResolvedDocument(
             record=replace(record, state=state),
             iri=self.minter.document(record.key),
