@@ -212,8 +212,18 @@ def test_sender_and_recipient_gaps_are_warnings():
     }
     assert found == {
         (DIPSH["Document-sender-present"], SH.Warning),
-        (DIPSH["Document-recipient-present"], SH.Warning),
+        (DIPSH["AddressedDocument-recipient-present"], SH.Warning),
     }
+
+
+def test_records_of_conversation_need_no_recipient():
+    data = Graph().parse(FIXTURES / "DocumentShape" / "valid.ttl", format="turtle")
+    doc = URIRef(BASE + "doc/wilson-900101")
+    data.remove((doc, RDF.type, DIP.Telegram))
+    data.add((doc, RDF.type, DIP.RecordOfConversation))
+    data.remove((doc, DIP.recipient, None))
+    conforms, _graph, results = _validate(data)
+    assert conforms and results == []
 
 
 def test_two_document_kinds_is_info():
