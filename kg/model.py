@@ -88,6 +88,38 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a text: the exact printed words at ``[start, end)`` and its reading.
+
+    ``source`` says which text the offsets count into: ``body``, ``title`` or
+    ``summary`` (the last two are the archive's editorial text).
+    """
+
+    kind: ActorKind
+    text: str
+    start: int
+    end: int
+    name: str
+    titles: tuple[str, ...] = ()
+    method: str = "pattern"
+    confidence: float = 0.8
+    source: str = "body"
+    geonameid: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One actor of one document: every mention of it, its forms and the posts the text gives it."""
+
+    kind: ActorKind
+    name: str
+    forms: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    titles: tuple[str, ...] = ()
+    geonameid: str | None = None
+
+
+@dataclass(frozen=True)
 class AgentName:
     """A name of a person, organisation or place as printed, not yet resolved.
 
@@ -161,6 +193,7 @@ class DocumentRecord:
     state: str | None = None
     routing: Routing = field(default_factory=Routing)
     body: str = ""
+    entities: tuple[Entity, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,425 @@
+"""FRUS gold annotations: reads TEI volumes into persons lists, document texts and gold person sets.
+
+The Office of the Historian's TEI edition of *Foreign Relations of the United
+States* links every tagged person mention in a document (``persName/@corresp``)
+to the volume's persons list. This module turns one volume file into typed
+records an evaluation can score against:
+
+* :class:`PersonEntry` -- one persons-list item, with the surface names a tool
+  may legitimately produce for it (surname, "Given Surname", variants);
+* :class:`FrusDocument` -- a dated document read as plain text twice (without
+  and with its notes) and its two gold sets of :class:`GoldPerson`;
+* :data:`KNOWN_WRONG_LINKS` -- gold links known to be wrong, never scored.
+
+Editorial notes (documents with no ``dateline``) are skipped but counted. Files
+are parsed with a parser that neither loads a DTD, nor resolves entities, nor
+touches the network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI, "frus": "http://history.state.gov/frus/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+BLOCKS = frozenset({"head", "dateline", "opener", "closer", "signed", "salute", "p", "item", "list",
+                    "div", "ab", "postscript", "trailer", "byline"})
+TITLES = frozenset({"sir", "lord", "prince", "admiral", "general", "rear", "vice", "lieutenant",
+                    "major", "brigadier", "viscount", "generalissimo", "colonel", "dr.", "mr.",
+                    "usa", "usn", "usaf"})
+_PAREN = re.compile(r"\s*\(([^)]*)\)")
+_BREAK = None  # paragraph boundary in a stream of text pieces (text pieces are never None)
+
+
+@dataclass(frozen=True)
+class WrongLink:
+    """A gold link known to be wrong: the mention ``surface`` tagged ``corresp`` in one document."""
+
+    volume: str
+    document: str
+    corresp: str
+    surface: str
+    reason: str
+
+
+KNOWN_WRONG_LINKS: tuple[WrongLink, ...] = (
+    WrongLink("frus1961-63v06", "d9", "p_KRF1", "Kennedy",
+              "body: President (John F.) Kennedy linked to Robert F. Kennedy"),
+    WrongLink("frus1961-63v06", "d11", "p_KRF1", "Kennedy",
+              "footnote 2: President (John F.) Kennedy linked to Robert F. Kennedy"),
+    WrongLink("frus1961-63v22", "d3", "p_YP1", "Yun",
+              "body and footnote 9: warlord Lung Yun (only 'Yun' tagged) linked to Yun Po-sun"),
+    WrongLink("frus1961-63v22", "d3", "p_DAW1", "Dulles",
+              "footnote 2: John Foster Dulles (only 'Dulles' tagged) linked to Allen W. Dulles"),
+)
+_WRONG = frozenset((w.volume, w.document, w.corresp, w.surface) for w in KNOWN_WRONG_LINKS)
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """One item of a volume's persons list; ``see`` is the target id of a cross-reference."""
+
+    id: str
+    label: str
+    names: tuple[str, ...]
+    see: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One linked ``persName`` of a document, as tagged, before or after exclusion."""
+
+    id: str
+    surface: str
+    in_note: bool
+    excluded: bool
+
+
+@dataclass(frozen=True)
+class GoldPerson:
+    """A gold person of one document, with every name under which a tool may find it."""
+
+    id: str
+    label: str | None
+    names: tuple[str, ...]
+    see: str | None
+
+
+@dataclass(frozen=True)
+class FrusDocument:
+    """A dated FRUS document: its texts, metadata and gold persons (without and with notes)."""
+
+    volume: str
+    id: str
+    title: str
+    date: str | None
+    place: str | None
+    text: str
+    text_with_notes: str
+    mentions: tuple[Mention, ...]
+    gold: tuple[GoldPerson, ...]
+    gold_with_notes: tuple[GoldPerson, ...]
+    senders: tuple[str, ...]
+    recipients: tuple[str, ...]
+    signers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Volume:
+    """A FRUS volume file; the counts cover every document div, editorial notes included."""
+
+    id: str
+    persons: dict[str, PersonEntry]
+    documents: tuple[FrusDocument, ...]
+    undated: tuple[str, ...]
+    mention_count: int
+    linked_mention_count: int
+
+
+_DEMO_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><div xml:id="persons"><list>
+<item><hi><persName xml:id="p_KJF1">Kennedy, John F.</persName>,</hi> President</item>
+<item><hi><persName xml:id="p_JFK">JFK</persName>,</hi> see <persName corresp="#p_KJF1">Kennedy</persName></item>
+</list></div></front><body>
+<div type="document" xml:id="d1"><head>1. Letter From <persName type="from" corresp="#p_KJF1">Kennedy</persName><note
+ n="0" type="source">Source: Kennedy Library.</note></head>
+<dateline><placeName>Washington</placeName>, <date when="1961-01-20">January 20, 1961</date>.</dateline>
+<p>Dear Mr.<lb/>Chairman,<note n="1">A note on <persName corresp="#p_JFK">JFK</persName>.</note> lasting <pb n="2"/>peace.</p>
+<closer><signed><persName corresp="#p_KJF1">John F. Kennedy</persName></signed></closer></div>
+<div type="document" xml:id="d2"><head>2. Editorial Note</head><p>No dateline.</p></div>
+</body></text></TEI>"""
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends.
+
+    >>> normalise("  Zorin, Valerian\\n      A. ")
+    'Zorin, Valerian A.'
+    """
+    return " ".join(text.split())
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def _walk(el: etree._Element, keep_notes: bool, notes: list[list[str | None]]) -> Iterator[str | None]:
+    """Text pieces of ``el`` in document order; notes deferred to the end of their block."""
+    block = _local(el) in BLOCKS
+    if block:
+        yield _BREAK
+    if text := " " if _local(el) == "lb" else el.text:
+        yield text
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass  # comment, processing instruction or unexpanded entity: only its tail is text
+        elif _local(child) == "note":
+            if keep_notes:
+                notes.append([_BREAK, *_walk(child, keep_notes, []), _BREAK])
+        else:
+            yield from _walk(child, keep_notes, notes)
+        if child.tail:
+            yield child.tail
+    if block:
+        yield _BREAK
+        for note in notes:
+            yield from note
+        notes.clear()
+
+
+def _paragraphs(pieces: Iterable[str | None]) -> list[str]:
+    paragraphs: list[str] = []
+    buffer: list[str] = []
+    for piece in [*pieces, _BREAK]:
+        if piece is _BREAK:
+            if text := normalise("".join(buffer)):
+                paragraphs.append(text)
+            buffer.clear()
+        elif piece:
+            buffer.append(piece)
+    return paragraphs
+
+
+def _text(el: etree._Element, keep_notes: bool) -> str:
+    """``el`` as plain text: one normalised paragraph per block, blank lines between them."""
+    return "\n\n".join(_paragraphs(_walk(el, keep_notes, [])))
+
+
+def _inline(el: etree._Element) -> str:
+    """``el`` as one normalised line of text, notes left out."""
+    return normalise(" ".join(_paragraphs(_walk(el, False, []))))
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in (normalise(x) for x in names) if n))
+
+
+def _untitled(text: str) -> str:
+    return " ".join(w for w in text.replace(",", " , ").split() if w.lower() not in TITLES
+                    ).replace(" ,", ",").strip(" ,")
+
+
+def label_names(label: str) -> tuple[str, ...]:
+    """Surface names acceptable for a persons-list label ("Surname, Given (Variant)").
+
+    A parenthesis after the comma replaces the given name before it; in a label
+    without a comma (East Asian order) it is a whole variant name.
+
+    >>> label_names("Burke, Admiral Arleigh A.")
+    ('Burke', 'Arleigh A. Burke', 'Burke, Arleigh A.')
+    >>> label_names("Zhukov, Georgi (Yuri) A.")
+    ('Zhukov', 'Georgi A. Zhukov', 'Zhukov, Georgi A.', 'Yuri A. Zhukov')
+    >>> label_names("Pak Chung-hui (Park Chung Hee, Pak Jung-Hui)")
+    ('Pak Chung-hui', 'Park Chung Hee', 'Pak Jung-Hui')
+    """
+    label = normalise(label)
+    base = normalise(_PAREN.sub("", label)).replace(" ,", ",").strip(" ,")
+    surname, comma, rest = base.partition(",")
+    if not comma and re.fullmatch(r"\S+ \S+.* [A-Z]\.", base):
+        surname, rest = base.split(" ", 1)  # "Bolshakov Georgi N.": the comma is missing
+    if not rest:
+        variants = (v for m in _PAREN.finditer(label) for v in m.group(1).split(","))
+        return _unique([base, *(v for v in variants if _untitled(v))])
+    names = [surname, f"{_untitled(rest.split(',')[0])} {surname}", _untitled(base)]
+    given = label.partition(",")[2] if comma else rest
+    for match in re.finditer(r"(\S+)\s*\(([^)]*)\)", given):
+        for variant in (v for v in match.group(2).split(",") if _untitled(v)):
+            swapped = _PAREN.sub("", given.replace(match.group(0), variant)).split(",")[0]
+            names.append(f"{_untitled(swapped)} {surname}")
+    return _unique(names)
+
+
+def _person_item(item: etree._Element) -> tuple[PersonEntry, str | None]:
+    """The entry of one persons-list item and the raw target of its "see" cross-reference."""
+    name = item.xpath(".//tei:persName[@xml:id]", namespaces=NS)[0]
+    label = _inline(name)
+    full = _inline(item)
+    description = (full[len(label):] if full.startswith(label) else full.replace(label, "", 1)).strip(" ,")
+    target = item.xpath(".//tei:persName[@corresp]/@corresp", namespaces=NS)
+    see = target[0].lstrip("#") if target else None
+    if see is None and description.lower().startswith("see "):
+        see = description[4:].strip(" .")
+    return PersonEntry(name.get(XML_ID), label, label_names(label), None, description), see
+
+
+def _resolve_see(raw: str, persons: dict[str, PersonEntry]) -> str:
+    if raw in persons:
+        return raw
+    for entry in persons.values():
+        if raw == entry.label or raw in entry.names:
+            return entry.id
+    return raw
+
+
+def _persons(root: etree._Element) -> dict[str, PersonEntry]:
+    """The persons list: ``div[@xml:id="persons"]//item`` carrying a ``persName[@xml:id]``."""
+    items = root.xpath('//tei:div[@xml:id="persons"]//tei:item[.//tei:persName[@xml:id]]', namespaces=NS)
+    pairs = [_person_item(item) for item in items]
+    persons = {entry.id: entry for entry, _ in pairs}
+    for entry, raw in pairs:
+        if raw is not None:
+            persons[entry.id] = PersonEntry(entry.id, entry.label, entry.names,
+                                            _resolve_see(raw, persons), entry.description)
+    return persons
+
+
+def _mentions(volume: str, doc: str, div: etree._Element) -> tuple[Mention, ...]:
+    found = []
+    for el in div.xpath(".//tei:persName[@corresp]", namespaces=NS):
+        surface, in_note = _inline(el), bool(el.xpath("ancestor::tei:note", namespaces=NS))
+        for pid in (token.lstrip("#") for token in el.get("corresp").split()):
+            found.append(Mention(pid, surface, in_note, (volume, doc, pid, surface) in _WRONG))
+    return tuple(found)
+
+
+def _gold_person(pid: str, forms: list[str], persons: dict[str, PersonEntry]) -> GoldPerson:
+    """Gold person ``pid``: list names, its "see" target's names, names of entries pointing to it, forms."""
+    entry = persons.get(pid)
+    names: list[str] = list(entry.names) if entry else []
+    if entry and entry.see in persons:
+        names += persons[entry.see].names
+    names += [name for other in persons.values() if other.see == pid for name in other.names]
+    return GoldPerson(pid, entry.label if entry else None, _unique([*names, *forms]),
+                      entry.see if entry else None)
+
+
+def _gold(mentions: Iterable[Mention], persons: dict[str, PersonEntry], keep_notes: bool) -> tuple[GoldPerson, ...]:
+    forms: dict[str, list[str]] = {}
+    for mention in mentions:
+        if not mention.excluded and (keep_notes or not mention.in_note):
+            forms.setdefault(mention.id, []).append(mention.surface)
+    return tuple(_gold_person(pid, surfaces, persons) for pid, surfaces in forms.items())
+
+
+def _parties(div: etree._Element, kind: str, persons: dict[str, PersonEntry]) -> tuple[str, ...]:
+    """Labels of ``persName[@type=kind]`` (via ``@corresp``) and texts of ``gloss[@type=kind]``."""
+    found = []
+    for el in div.xpath("(.//tei:persName | .//tei:gloss)[@type=$kind][not(ancestor::tei:note)]",
+                        namespaces=NS, kind=kind):
+        entry = persons.get((el.get("corresp") or "").lstrip("#"))
+        found.append(entry.label if entry else _inline(el))
+    return tuple(found)
+
+
+def _first(div: etree._Element, path: str) -> str | None:
+    found = div.xpath(path, namespaces=NS)
+    if not found:
+        return None
+    return normalise(found[0]) if isinstance(found[0], str) else _inline(found[0]) or None
+
+
+def _document(volume: str, div: etree._Element, persons: dict[str, PersonEntry]) -> FrusDocument:
+    doc_id = div.get(XML_ID)
+    mentions = _mentions(volume, doc_id, div)
+    head = div.find("tei:head", NS)
+    signers = div.xpath(".//tei:closer//tei:signed//tei:persName[not(ancestor::tei:note)]", namespaces=NS)
+    return FrusDocument(
+        volume=volume, id=doc_id, title=_inline(head) if head is not None else "",
+        date=_first(div, ".//tei:dateline//tei:date/@when"),
+        place=_first(div, ".//tei:dateline//tei:placeName"),
+        text=_text(div, False), text_with_notes=_text(div, True), mentions=mentions,
+        gold=_gold(mentions, persons, False), gold_with_notes=_gold(mentions, persons, True),
+        senders=_parties(div, "from", persons), recipients=_parties(div, "to", persons),
+        signers=tuple(_inline(el) for el in signers),
+    )
+
+
+def parse_volume(path: Path) -> Volume:
+    """Read one FRUS TEI file with a safe parser (no DTD, no entities, no network).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp, "demo.excerpt.xml")
+    ...     _ = path.write_text(_DEMO_TEI, encoding="utf-8")
+    ...     volume = parse_volume(path)
+    >>> volume.id, sorted(volume.persons), volume.undated
+    ('demo', ['p_JFK', 'p_KJF1'], ('d2',))
+    >>> volume.persons["p_JFK"].see, volume.persons["p_KJF1"].description
+    ('p_KJF1', 'President')
+    >>> doc = volume.documents[0]
+    >>> doc.title, doc.date, doc.place, doc.senders, doc.signers
+    ('1. Letter From Kennedy', '1961-01-20', 'Washington', ('Kennedy, John F.',), ('John F. Kennedy',))
+    >>> print(doc.text)
+    1. Letter From Kennedy
+    <BLANKLINE>
+    Washington, January 20, 1961.
+    <BLANKLINE>
+    Dear Mr. Chairman, lasting peace.
+    <BLANKLINE>
+    John F. Kennedy
+    >>> doc.text_with_notes.split("\\n\\n")[1:4]
+    ['Source: Kennedy Library.', 'Washington, January 20, 1961.', 'Dear Mr. Chairman, lasting peace.']
+    >>> [g.id for g in doc.gold], [g.id for g in doc.gold_with_notes]
+    (['p_KJF1'], ['p_KJF1', 'p_JFK'])
+    >>> doc.gold_with_notes[1].names
+    ('JFK', 'Kennedy', 'John F. Kennedy', 'Kennedy, John F.')
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(Path(path).read_bytes(), parser)
+    except etree.XMLSyntaxError as error:
+        raise ValueError(f"{path}: not well-formed XML: {error}") from error
+    volume = Path(path).stem.partition(".excerpt")[0]
+    persons = _persons(root)
+    divs = root.xpath('//tei:div[@type="document"]', namespaces=NS)
+    dated = [div for div in divs if div.xpath(".//tei:dateline[not(ancestor::tei:note)]", namespaces=NS)]
+    names = root.xpath('//tei:div[@type="document"]//tei:persName', namespaces=NS)
+    return Volume(
+        id=volume, persons=persons,
+        documents=tuple(_document(volume, div, persons) for div in dated),
+        undated=tuple(div.get(XML_ID) for div in divs if div not in dated),
+        mention_count=len(names), linked_mention_count=sum(1 for el in names if el.get("corresp")),
+    )
+
+
+def iter_documents(folder: Path) -> Iterator[FrusDocument]:
+    """Every dated document of every ``*.xml`` volume in ``folder``, files sorted by name.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "b.xml").write_text(_DEMO_TEI, encoding="utf-8")
+    ...     _ = Path(tmp, "a.excerpt.xml").write_text(_DEMO_TEI, encoding="utf-8")
+    ...     [(doc.volume, doc.id) for doc in iter_documents(Path(tmp))]
+    [('a', 'd1'), ('b', 'd1')]
+    """
+    for path in sorted(Path(folder).glob("*.xml")):
+        yield from parse_volume(path).documents
+
+
+def volume_stats(volume: Volume) -> dict[str, int]:
+    """Counts to check a volume against the data README and to report with scores.
+
+    ``mentions``/``linked_mentions`` count every ``persName`` in every document
+    div (editorial notes too) before exclusions, as the README does; the
+    ``gold_*`` counts cover dated documents only, after exclusions.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp, "demo.excerpt.xml")
+    ...     _ = path.write_text(_DEMO_TEI, encoding="utf-8")
+    ...     stats = volume_stats(parse_volume(path))
+    >>> stats["documents"], stats["editorial_notes"], stats["linked_mentions"], stats["gold_persons_with_notes"]
+    (1, 1, 3, 2)
+    """
+    docs = volume.documents
+    kept = [m for doc in docs for m in doc.mentions if not m.excluded]
+    return {
+        "persons": len(volume.persons),
+        "cross_references": sum(1 for entry in volume.persons.values() if entry.see),
+        "document_divs": len(docs) + len(volume.undated),
+        "documents": len(docs),
+        "editorial_notes": len(volume.undated),
+        "mentions": volume.mention_count,
+        "linked_mentions": volume.linked_mention_count,
+        "excluded_mentions": sum(1 for doc in docs for m in doc.mentions if m.excluded),
+        "gold_mentions": sum(1 for m in kept if not m.in_note),
+        "gold_mentions_with_notes": len(kept),
+        "gold_persons": sum(len(doc.gold) for doc in docs),
+        "gold_persons_with_notes": sum(len(doc.gold_with_notes) for doc in docs),
+    }
