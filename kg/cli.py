@@ -32,6 +32,8 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--authority", type=Path, action="append", default=[], metavar="FILE",
                     help="extra authority file (TOML), may be repeated")
     ex.add_argument("--batch-size", type=int, default=200, metavar="N", help="documents per SHACL batch (default: 200)")
+    ex.add_argument("--lean", action="store_true",
+                    help="leave the mention annotations out of graph.ttl (they stay in graph.trig and graph.nq)")
     ex.add_argument("--strict", action="store_true", help="exit 1 on any problem or warning, not only violations")
     ex.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
     return main
@@ -44,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
-                        format=args.format, authorities=args.authority)
+                        format=args.format, authorities=args.authority, lean=args.lean)
     except (ValueError, OSError) as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT

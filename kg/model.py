@@ -205,6 +205,33 @@ class Actor:
     label: str
     alt_labels: tuple[str, ...] = ()
     parent: str | None = None
+    exact_match: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The evidence for one mention: which actor, in which text, at which span, with what context."""
+
+    iri: str
+    body: str
+    source: str
+    mention: Mention
+    prefix: str
+    suffix: str
+    target: str
+    position: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post held by a person as one document attests it on its date (W3C ORG ``org:Post``)."""
+
+    iri: str
+    label: str
+    organization: Actor
+    holder: str
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,6 +282,9 @@ class ResolvedDocument:
     urgency: Concept | None = None
     classification: Concept | None = None
     related: tuple[Actor, ...] = ()
+    mentioned: tuple[Actor, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    posts: tuple[Post, ...] = ()
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -263,7 +293,7 @@ class ResolvedDocument:
         groups = (
             self.senders, self.recipients, self.destinations, self.origins, self.translators,
             self.contributors, self.funders, self.interpreters, self.recorded_by, self.subject_actors, self.places,
-            self.related, (self.venue, self.holder),
+            self.related, self.mentioned, tuple(post.organization for post in self.posts), (self.venue, self.holder),
         )
         for group in groups:
             for actor in group:

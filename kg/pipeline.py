@@ -14,13 +14,14 @@ from pathlib import Path
 from kg import __version__
 from kg.export import Bundle, DocumentOutput, write_all
 from kg.export.report import DocumentEntry, Summary
+from kg.extract.mentions import KnownNames
 from kg.extract.record import extract_record
 from kg.ingest import discover, read_file
 from kg.model import DocumentRecord, Provenance, ResolvedDocument
 from kg.network import actor_graph
 from kg.problems import InputError, Problem
 from kg.rdf.graph import Triple, build_graph
-from kg.rdf.mapping import document_triples
+from kg.rdf.mapping import document_triples, evidence_triples
 from kg.reconcile.authority import Authority
 from kg.reconcile.mint import DEFAULT_BASE, Minter
 from kg.reconcile.resolve import Resolver
@@ -60,8 +61,11 @@ def export(
     batch_size: int = 200,
     format: str | None = None,
     authorities: Sequence[Path] = (),
+    lean: bool = False,
 ) -> ExportResult:
     """Export files and folders of documents to ``out``; see the README for the files written.
+
+    ``lean`` leaves the mention annotations out of ``graph.ttl`` (they stay in the TriG and N-Quads).
 
     >>> import tempfile
     >>> result = export([Path("/no/such/folder")], Path(tempfile.mkdtemp()))
@@ -71,17 +75,19 @@ def export(
     minter = Minter(base)
     authority = Authority.load(authorities)
     files, problems = discover(paths)
-    records, entries = _read(files, format, problems)
+    records, entries = _read(files, format, problems, authority.known_names())
     resolver = Resolver(authority, minter)
     resolved = [resolver.resolve(record) for record in records]
     resolved = [resolver.finish(doc) for doc in resolved]
     configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities,))])
     provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
-    outputs = tuple(DocumentOutput(doc, tuple(document_triples(doc, provenance))) for doc in resolved)
+    outputs = tuple(
+        DocumentOutput(doc, tuple(document_triples(doc, provenance)), tuple(evidence_triples(doc))) for doc in resolved
+    )
     validation = validate(
         (DocumentGraph(o.doc.record.key, o.doc.record.path, o.doc.iri, o.triples) for o in outputs), batch_size
     )
-    merged = tuple(sorted({t for o in outputs for t in o.triples}))
+    merged = tuple(sorted({t for o in outputs for t in (o.statements if lean else o.triples)}))
     summary = _summary(len(files), entries, merged, resolved, problems, validation)
     input_error = any(p.code == "path-not-found" for p in problems)
     if not outputs:
@@ -105,14 +111,16 @@ def _summary(
     )
 
 
-def _read(files: list[Path], format: str | None, problems: list[Problem]) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
+def _read(
+    files: list[Path], format: str | None, problems: list[Problem], known: KnownNames
+) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
     """Read and interpret every file; skipped ones become entries with their problems."""
     records: dict[str, DocumentRecord] = {}
     entries: list[DocumentEntry] = []
     for path in files:
         try:
             sources = read_file(path, format)
-            extractions = [(source, extract_record(source)) for source in sources]
+            extractions = [(source, extract_record(source, known)) for source in sources]
         except InputError as err:
             problems.append(err.problem)
             entries.append(DocumentEntry("", str(path), "", False))

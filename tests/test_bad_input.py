@@ -93,10 +93,10 @@ def test_an_unexpected_failure_skips_only_that_file(tmp_path, monkeypatch):
 
     real = pipeline.extract_record
 
-    def flaky(source):
+    def flaky(source, *args):
         if source.path.endswith("900103.txt"):
             raise RuntimeError("boom")
-        return real(source)
+        return real(source, *args)
 
     monkeypatch.setattr(pipeline, "extract_record", flaky)
     result = export([EXAMPLES / "wilson-900103.txt", EXAMPLES / "wilson-900108.txt"], tmp_path)

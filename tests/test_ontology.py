@@ -53,17 +53,18 @@ CLASSES = ["Document", *DOCUMENT_SUBCLASSES, "Person", "Organization", "Place",
            "UrgencyScheme", "ClassificationScheme", "SubjectScheme"]
 OBJECT_PROPERTIES = [
     "sender", "recipient", "translator", "funder", "heldBy", "urgency", "classification",
-    "sentTo", "sentFrom", "venue", "interpreter", "recordedBy",
+    "sentTo", "sentFrom", "venue", "interpreter", "recordedBy", "mentions", "method",
 ]
 DATATYPE_PROPERTIES = [
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax",
-    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber",
+    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "confidence",
 ]
 LADDERS = {
     "precedenceLadder": ["flash", "immediate", "priority", "routine"],
     "classificationLadder": ["topSecret", "secret", "confidential", "restricted"],
 }
-INDIVIDUALS = [*LADDERS, *(c for concepts in LADDERS.values() for c in concepts)]
+METHODS = ["sourceMetadata", "headerRule", "pattern", "gazetteer", "authorityFile", "coreference", "userOverride"]
+INDIVIDUALS = [*LADDERS, *(c for concepts in LADDERS.values() for c in concepts), "extractionMethods", *METHODS]
 ALL_TERMS = {*CLASSES, *OBJECT_PROPERTIES, *DATATYPE_PROPERTIES, *INDIVIDUALS}
 
 
@@ -299,3 +300,9 @@ def test_readme_lists_every_term():
     readme = ONTOLOGY_README.read_text(encoding="utf-8")
     for name in sorted(ALL_TERMS):
         assert f"`dip:{name}`" in readme, name
+
+
+def test_extraction_methods_form_one_scheme():
+    scheme = DIP.extractionMethods
+    assert (scheme, RDF.type, SKOS.ConceptScheme) in ONT
+    assert sorted(str(c)[len(str(DIP)):] for c in ONT.subjects(SKOS.inScheme, scheme)) == sorted(METHODS)

@@ -1,19 +1,11 @@
 """FRUS gold annotations: reads TEI volumes into persons lists, document texts and gold person sets.
 
-The Office of the Historian's TEI edition of *Foreign Relations of the United
-States* links every tagged person mention in a document (``persName/@corresp``)
-to the volume's persons list. This module turns one volume file into typed
-records an evaluation can score against:
-
-* :class:`PersonEntry` -- one persons-list item, with the surface names a tool
-  may legitimately produce for it (surname, "Given Surname", variants);
-* :class:`FrusDocument` -- a dated document read as plain text twice (without
-  and with its notes) and its two gold sets of :class:`GoldPerson`;
-* :data:`KNOWN_WRONG_LINKS` -- gold links known to be wrong, never scored.
-
-Editorial notes (documents with no ``dateline``) are skipped but counted. Files
-are parsed with a parser that neither loads a DTD, nor resolves entities, nor
-touches the network.
+FRUS links every tagged person mention (``persName/@corresp``) to the volume's
+persons list. A volume becomes :class:`PersonEntry` items (with the names a tool
+may produce), dated :class:`FrusDocument` records read as plain text without and
+with notes, and their :class:`GoldPerson` sets, minus :data:`KNOWN_WRONG_LINKS`.
+Editorial notes (no ``dateline``) are skipped but counted. The parser loads no
+DTD, resolves no entity and never touches the network.
 """
 
 from __future__ import annotations
@@ -49,14 +41,10 @@ class WrongLink:
 
 
 KNOWN_WRONG_LINKS: tuple[WrongLink, ...] = (
-    WrongLink("frus1961-63v06", "d9", "p_KRF1", "Kennedy",
-              "body: President (John F.) Kennedy linked to Robert F. Kennedy"),
-    WrongLink("frus1961-63v06", "d11", "p_KRF1", "Kennedy",
-              "footnote 2: President (John F.) Kennedy linked to Robert F. Kennedy"),
-    WrongLink("frus1961-63v22", "d3", "p_YP1", "Yun",
-              "body and footnote 9: warlord Lung Yun (only 'Yun' tagged) linked to Yun Po-sun"),
-    WrongLink("frus1961-63v22", "d3", "p_DAW1", "Dulles",
-              "footnote 2: John Foster Dulles (only 'Dulles' tagged) linked to Allen W. Dulles"),
+    WrongLink("frus1961-63v06", "d9", "p_KRF1", "Kennedy", "body: President Kennedy linked to Robert F. Kennedy"),
+    WrongLink("frus1961-63v06", "d11", "p_KRF1", "Kennedy", "footnote 2: President Kennedy linked to Robert F."),
+    WrongLink("frus1961-63v22", "d3", "p_YP1", "Yun", "body, footnote 9: 'Lung Yun' (warlord) linked to Yun Po-sun"),
+    WrongLink("frus1961-63v22", "d3", "p_DAW1", "Dulles", "footnote 2: 'John Foster Dulles' linked to Allen W. Dulles"),
 )
 _WRONG = frozenset((w.volume, w.document, w.corresp, w.surface) for w in KNOWN_WRONG_LINKS)
 
@@ -174,16 +162,9 @@ def _walk(el: etree._Element, keep_notes: bool, notes: list[list[str | None]]) -
 
 
 def _paragraphs(pieces: Iterable[str | None]) -> list[str]:
-    paragraphs: list[str] = []
-    buffer: list[str] = []
-    for piece in [*pieces, _BREAK]:
-        if piece is _BREAK:
-            if text := normalise("".join(buffer)):
-                paragraphs.append(text)
-            buffer.clear()
-        elif piece:
-            buffer.append(piece)
-    return paragraphs
+    """Normalised non-empty paragraphs; NUL cannot occur in XML text, so it marks the breaks."""
+    joined = "".join("\0" if piece is _BREAK else piece for piece in pieces)
+    return [text for text in map(normalise, joined.split("\0")) if text]
 
 
 def _text(el: etree._Element, keep_notes: bool) -> str:
@@ -249,12 +230,9 @@ def _person_item(item: etree._Element) -> tuple[PersonEntry, str | None]:
 
 
 def _resolve_see(raw: str, persons: dict[str, PersonEntry]) -> str:
-    if raw in persons:
-        return raw
-    for entry in persons.values():
-        if raw == entry.label or raw in entry.names:
-            return entry.id
-    return raw
+    """A cross-reference target as an entry id: ``raw`` is an id, a label or a name, else kept as text."""
+    found = [entry.id for entry in persons.values() if raw in (entry.id, entry.label, *entry.names)]
+    return raw if raw in persons else found[0] if found else raw
 
 
 def _persons(root: etree._Element) -> dict[str, PersonEntry]:
@@ -338,26 +316,18 @@ def parse_volume(path: Path) -> Volume:
     ...     path = Path(tmp, "demo.excerpt.xml")
     ...     _ = path.write_text(_DEMO_TEI, encoding="utf-8")
     ...     volume = parse_volume(path)
-    >>> volume.id, sorted(volume.persons), volume.undated
-    ('demo', ['p_JFK', 'p_KJF1'], ('d2',))
-    >>> volume.persons["p_JFK"].see, volume.persons["p_KJF1"].description
-    ('p_KJF1', 'President')
+    >>> volume.id, sorted(volume.persons), volume.undated, volume.persons["p_JFK"].see
+    ('demo', ['p_JFK', 'p_KJF1'], ('d2',), 'p_KJF1')
     >>> doc = volume.documents[0]
     >>> doc.title, doc.date, doc.place, doc.senders, doc.signers
     ('1. Letter From Kennedy', '1961-01-20', 'Washington', ('Kennedy, John F.',), ('John F. Kennedy',))
-    >>> print(doc.text)
-    1. Letter From Kennedy
-    <BLANKLINE>
-    Washington, January 20, 1961.
-    <BLANKLINE>
-    Dear Mr. Chairman, lasting peace.
-    <BLANKLINE>
-    John F. Kennedy
-    >>> doc.text_with_notes.split("\\n\\n")[1:4]
-    ['Source: Kennedy Library.', 'Washington, January 20, 1961.', 'Dear Mr. Chairman, lasting peace.']
+    >>> doc.text.split("\\n\\n")  # notes removed, paragraphs separated by a blank line
+    ['1. Letter From Kennedy', 'Washington, January 20, 1961.', 'Dear Mr. Chairman, lasting peace.', 'John F. Kennedy']
+    >>> doc.text_with_notes.split("\\n\\n")[1:5]  # each note follows the paragraph it sits in
+    ['Source: Kennedy Library.', 'Washington, January 20, 1961.', 'Dear Mr. Chairman, lasting peace.', 'A note on JFK.']
     >>> [g.id for g in doc.gold], [g.id for g in doc.gold_with_notes]
     (['p_KJF1'], ['p_KJF1', 'p_JFK'])
-    >>> doc.gold_with_notes[1].names
+    >>> doc.gold_with_notes[1].names  # a "see" entry takes its target's names
     ('JFK', 'Kennedy', 'John F. Kennedy', 'Kennedy, John F.')
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -410,16 +380,12 @@ def volume_stats(volume: Volume) -> dict[str, int]:
     docs = volume.documents
     kept = [m for doc in docs for m in doc.mentions if not m.excluded]
     return {
-        "persons": len(volume.persons),
-        "cross_references": sum(1 for entry in volume.persons.values() if entry.see),
-        "document_divs": len(docs) + len(volume.undated),
-        "documents": len(docs),
+        "persons": len(volume.persons), "cross_references": sum(1 for e in volume.persons.values() if e.see),
+        "document_divs": len(docs) + len(volume.undated), "documents": len(docs),
         "editorial_notes": len(volume.undated),
-        "mentions": volume.mention_count,
-        "linked_mentions": volume.linked_mention_count,
+        "mentions": volume.mention_count, "linked_mentions": volume.linked_mention_count,
         "excluded_mentions": sum(1 for doc in docs for m in doc.mentions if m.excluded),
-        "gold_mentions": sum(1 for m in kept if not m.in_note),
-        "gold_mentions_with_notes": len(kept),
+        "gold_mentions": sum(1 for m in kept if not m.in_note), "gold_mentions_with_notes": len(kept),
         "gold_persons": sum(len(doc.gold) for doc in docs),
         "gold_persons_with_notes": sum(len(doc.gold_with_notes) for doc in docs),
     }

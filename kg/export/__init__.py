@@ -25,10 +25,15 @@ from kg.validate import Validation
 
 @dataclass(frozen=True)
 class DocumentOutput:
-    """A resolved document and the triples of its named graph."""
+    """A resolved document and the triples of its named graph: statements, then their evidence."""
 
     doc: ResolvedDocument
-    triples: tuple[Triple, ...]
+    statements: tuple[Triple, ...]
+    evidence: tuple[Triple, ...] = ()
+
+    @property
+    def triples(self) -> tuple[Triple, ...]:
+        return self.statements + self.evidence
 
 
 @dataclass

@@ -12,13 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.extract import citation as cite
+from kg.extract.coref import entities
 from kg.extract.dates import contains, parse_date
 from kg.extract.doctype import kind_of
 from kg.extract.languages import codes
+from kg.extract.mentions import KnownNames, find_mentions
 from kg.extract.names import agent, readings, tidy, uninvert
 from kg.extract.routing import extract_routing
 from kg.ingest.wilson_patterns import is_funding
-from kg.model import AgentName, DateValue, DocumentRecord, SourceRecord
+from kg.model import AgentName, DateValue, DocumentRecord, Entity, SourceRecord
 from kg.problems import Problem
 
 _RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")
@@ -41,7 +43,7 @@ class Extraction:
     problems: tuple[Problem, ...]
 
 
-def extract_record(source: SourceRecord) -> Extraction:
+def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Extraction:
     """Interpret a :class:`SourceRecord`; ``record`` is ``None`` when it must be skipped.
 
     >>> from kg.model import SourceRecord, Field
@@ -65,7 +67,16 @@ def extract_record(source: SourceRecord) -> Extraction:
         problems.append(Problem("truncated", source.path, last, "The record ends before the document's text."))
     if title is None or date is None or not source.body.strip():
         return Extraction(None, tuple(problems))
-    return Extraction(_record(source, parts, title, date, header_date, problems), tuple(problems))
+    record = _record(source, parts, title, date, header_date, problems)
+    return Extraction(replace(record, entities=_entities(record, known)), tuple(problems))
+
+
+def _entities(record: DocumentRecord, known: KnownNames) -> tuple[Entity, ...]:
+    """The actors named in the title, the summary and the body, with every mention."""
+    mentions = find_mentions(record.title, "title", known) + find_mentions(record.body, "body", known)
+    if record.summary:
+        mentions += find_mentions(record.summary, "summary", known)
+    return tuple(entities(record.body, mentions))
 
 
 def _record(

@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 
 from kg.extract.dates import bounds
 from kg.model import Actor, Collection, Concept, DateValue, Provenance, ResolvedDocument
+from kg.rdf.evidence import annotation_triples, mention_triples, post_triples, text_source_triples
 from kg.rdf.graph import Triple
 from kg.rdf.vocab import DCMITYPE, DCTERMS, DIP, ORG, PROV, RDF, RDFS, SKOS, XSD
 
@@ -67,7 +68,17 @@ def document_triples(doc: ResolvedDocument, provenance: Provenance) -> Iterator[
     for concept in (*doc.subjects, doc.urgency, doc.classification):
         if concept is not None:
             yield from concept_triples(concept)
+    yield from mention_triples(doc)
+    for post in doc.posts:
+        yield from post_triples(post)
     yield from _provenance(doc, provenance)
+
+
+def evidence_triples(doc: ResolvedDocument) -> Iterator[Triple]:
+    """The annotations of a document (kept apart so that graph.ttl can leave them out)."""
+    for annotation in doc.annotations:
+        yield from annotation_triples(annotation)
+    yield from text_source_triples(doc)
 
 
 def _record(doc: ResolvedDocument) -> Iterator[Triple]:
@@ -139,6 +150,8 @@ def actor_triples(actor: Actor) -> Iterator[Triple]:
         yield node, SKOS.altLabel, Literal(form)
     if actor.parent:
         yield node, ORG.subOrganizationOf, URIRef(actor.parent)
+    for link in actor.exact_match:
+        yield node, SKOS.exactMatch, URIRef(link)
 
 
 def collection_triples(collection: Collection) -> Iterator[Triple]:

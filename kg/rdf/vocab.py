@@ -28,6 +28,9 @@ DIP_TERMS = (
     # generic ladders
     "precedenceLadder", "flash", "immediate", "priority", "routine",
     "classificationLadder", "topSecret", "secret", "confidential", "restricted",
+    # mentions and evidence
+    "mentions", "method", "confidence", "extractionMethods", "sourceMetadata", "headerRule", "pattern",
+    "gazetteer", "authorityFile", "coreference", "userOverride",
 )
 
 DIP = ClosedNamespace(DIP_IRI, DIP_TERMS)

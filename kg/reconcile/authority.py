@@ -16,6 +16,7 @@ Format, one table per entry::
     state = "prc"
     parent = "state-council-prc"          # slug of the organisation above it
     reference_prefixes = ["PRC FMA"]      # for archives: call numbers that start so are held here
+    geonames = "1529102"                  # for places: the GeoNames id (linked with skos:exactMatch)
 
 plus the tables ``[states]`` (state key -> names and adjectives), ``[ladders.urgency]``
 and ``[ladders.classification]`` (generic level -> printed wordings),
@@ -33,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.extract.mentions import KnownNames, key
+
 BUNDLED = Path(__file__).with_name("authorities.toml")
 _KINDS = ("person", "organization", "place", "collection")
 
@@ -49,6 +52,7 @@ class Entry:
     state: str | None = None
     parent: str | None = None
     reference_prefixes: tuple[str, ...] = ()
+    geonames: str | None = None
 
 
 def normal(text: str) -> str:
@@ -154,6 +158,18 @@ class Authority:
                         best = (len(prefix), entry)
         return best[1] if best else None
 
+    def known_names(self) -> KnownNames:
+        """Every name and form the authority knows, by kind, for the mention finder.
+
+        >>> "khrushchev" in Authority.load().known_names().persons
+        True
+        """
+        names: dict[str, set[str]] = {"person": set(), "organization": set(), "place": set()}
+        for entry in self.entries.values():
+            if entry.kind in names:
+                names[entry.kind].update(key(form) for form in (entry.label, *entry.forms, *entry.state_forms))
+        return KnownNames(frozenset(names["person"]), frozenset(names["organization"]), frozenset(names["place"]))
+
     def ladder_level(self, ladder: str, wording: str) -> str | None:
         """The generic level (a ``dip:`` individual's local name) a printed marking falls under.
 
@@ -181,4 +197,5 @@ def _entry(path: Path, table: dict[str, object]) -> Entry:
         state=table.get("state"),  # type: ignore[arg-type]
         parent=table.get("parent"),  # type: ignore[arg-type]
         reference_prefixes=tuple(table.get("reference_prefixes", ())),  # type: ignore[arg-type]
+        geonames=str(table["geonames"]) if "geonames" in table else None,
     )

@@ -37,6 +37,8 @@ PREFIX_PATHS: dict[str, str] = {
     "subject": "subject/",
     "scheme": "scheme/",
     "graph": "graph/doc/",
+    "ann": "annotation/",
+    "post": "post/",
     "kggraph": "graph/",
     "run": "run/",
     "software": "software/",
@@ -107,6 +109,48 @@ class Minter:
         if kind not in ("urgency", "subject"):
             raise ValueError(f"unknown scheme {kind!r}; known: classification, subject, urgency")
         return self._under("scheme/", kind)
+
+    def text(self, key: str, source: str) -> str:
+        """The text a span counts into: the document itself for its body, else its title or summary.
+
+        >>> Minter().text("wilson-1", "title")
+        'https://data.example.org/kg/doc/wilson-1--title'
+        """
+        if source == "body":
+            return self.document(key)
+        if source not in ("title", "summary"):
+            raise ValueError(f"unknown text {source!r}; known: body, summary, title")
+        return self._under("doc/", f"{slug(key)}--{source}")
+
+    def annotation(self, key: str, source: str, start: int, end: int, body: str = "") -> str:
+        """One mention's annotation; ``body`` disambiguates two annotations of one span.
+
+        >>> Minter().annotation("wilson-1", "body", 12, 19)
+        'https://data.example.org/kg/annotation/wilson-1--12-19'
+        """
+        where = f"{start}-{end}" if source == "body" else f"{source}-{start}-{end}"
+        suffix = f"-{digest(body, length=8)}" if body else ""
+        return self._under("annotation/", f"{slug(key)}--{where}{suffix}")
+
+    def annotation_part(self, annotation: str, part: str) -> str:
+        """The target, position or quote selector of an annotation."""
+        if part not in ("target", "position", "quote"):
+            raise ValueError(f"unknown annotation part {part!r}; known: position, quote, target")
+        return f"{annotation}--{part}"
+
+    def post(self, organization_slug: str, role: str) -> str:
+        """A post: one role in one organisation.
+
+        >>> Minter().post("ministry-of-foreign-affairs-prc", "Vice Minister")
+        'https://data.example.org/kg/post/ministry-of-foreign-affairs-prc--vice-minister'
+        """
+        return self._under("post/", f"{slug(organization_slug)}--{slug(role)}")
+
+    def geonames(self, geonameid: str) -> str:
+        """The GeoNames IRI of a place (an external identity, linked with ``skos:exactMatch``)."""
+        if not geonameid.isdigit():
+            raise ValueError(f"not a GeoNames id: {geonameid!r}")
+        return f"https://sws.geonames.org/{geonameid}/"
 
     def software(self, version: str) -> str:
         return self._under("software/", slug(f"kg {version}"))

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from kg.extract.gazetteer import gazetteer
 from kg.model import Actor, AgentName, Collection, Concept, DocumentRecord, ResolvedDocument
 from kg.reconcile.authority import Authority, Entry
+from kg.reconcile.evidence import resolve_evidence
 from kg.reconcile.mint import Minter
 from kg.reconcile.registry import Registry
 
@@ -64,6 +66,8 @@ class Resolver:
             classification=self._classification(record.classification, state) if record.classification else None,
             **roles,
         )
+        evidence = resolve_evidence(record, state, self._actor, self._known, self.authority, self.minter)
+        doc = replace(doc, mentioned=evidence.mentioned, annotations=evidence.annotations, posts=evidence.posts)
         return replace(doc, related=self._parents(doc))
 
     def finish(self, doc: ResolvedDocument) -> ResolvedDocument:
@@ -101,9 +105,11 @@ class Resolver:
         name_state = self.authority.state_of(name.state) if name.state else None
         entry = self._entry(name, name_state or state)
         parent = self._actor(name.parent, state) if name.parent and not entry else None
+        links: tuple[str, ...] = ()
         if entry is not None:
             kind, iri = entry.kind, self.minter.actor(entry.kind, entry.slug)  # type: ignore[arg-type]
             parent_iri = self.minter.actor("organization", entry.parent) if entry.parent else None
+            links = self._geonames(entry)
         else:
             if name.state and not name_state:
                 name = replace(name, name=f"{name.state}. {name.name}", forms=(*name.forms, name.name))
@@ -111,7 +117,16 @@ class Resolver:
             parent_iri = parent.iri if parent else None
         forms = (name.name, *name.forms)
         self.registry.observe(iri, forms, fixed=entry.label if entry else None)
-        return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri)  # type: ignore[arg-type]
+        return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri, links)  # type: ignore[arg-type]
+
+    def _geonames(self, entry: Entry) -> tuple[str, ...]:
+        """A place's GeoNames IRI: the authority's id, else the gazetteer's entry of the same name."""
+        if entry.kind != "place":
+            return ()
+        if entry.geonames:
+            return (self.minter.geonames(entry.geonames),)
+        found = gazetteer().find(entry.label)
+        return (self.minter.geonames(found.geonameid),) if found else ()
 
     def _entry(self, name: AgentName, state: str | None) -> Entry | None:
         for reading in (name.name, *name.forms):
