@@ -73,12 +73,8 @@ def export(
     (2, ['path-not-found'])
     """
     minter = Minter(base)
-    authority = Authority.load(authorities)
-    files, problems = discover(paths)
-    records, entries = _read(files, format, problems, authority.known_names())
-    resolver = Resolver(authority, minter)
-    resolved = [resolver.resolve(record) for record in records]
-    resolved = [resolver.finish(doc) for doc in resolved]
+    corpus = resolve_corpus(paths, minter, format=format, authorities=authorities)
+    files, problems, entries, resolved = corpus.files, corpus.problems, corpus.entries, corpus.documents
     configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities,))])
     provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
     outputs = tuple(
@@ -97,6 +93,28 @@ def export(
         merged,
     )
     return ExportResult(summary, tuple(problems), tuple(write_all(bundle, out)), strict, input_error)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every document of a run read, interpreted and resolved, before any triple is made."""
+
+    files: list[Path]
+    problems: list[Problem]
+    entries: list[DocumentEntry]
+    documents: list[ResolvedDocument]
+
+
+def resolve_corpus(
+    paths: Sequence[Path], minter: Minter, *, format: str | None = None, authorities: Sequence[Path] = ()
+) -> Corpus:
+    """Read, interpret and resolve every document under ``paths`` (the first half of :func:`export`)."""
+    authority = Authority.load(authorities)
+    files, problems = discover(paths)
+    records, entries = _read(files, format, problems, authority.known_names())
+    resolver = Resolver(authority, minter)
+    resolved = [resolver.resolve(record) for record in records]
+    return Corpus(files, problems, entries, [resolver.finish(doc) for doc in resolved])
 
 
 def _summary(

@@ -23,8 +23,8 @@ HONORIFICS = frozenset({"Comrades", "Comrade", "Cde.", "Cde", "Mr.", "Mrs.", "Ms
 #: The word that heads an organisation's name.
 ORG_HEADS = frozenset("""Ministry Ministries Department Office Embassy Consulate Legation Mission Committee Bureau
     Government Council Party Commission Section Division Agency Administration Presidium Politburo Secretariat
-    Directorate Command Army Headquarters Volunteers Congress Assembly Cabinet Staff Corps Navy Front Academy
-    University Institute Foundation Corporation Organs Organization Organisation Youth League Federation
+    Directorate Command Army Headquarters Volunteers Assembly Cabinet Staff Corps Navy Front Academy
+    University Institute Foundation Corporation Organization Organisation League Federation
     Delegation Comintern Cominform Daily Xinhua TASS Pravda Bank Court Procuracy Archive Archives""".split())
 
 #: Acronyms that name organisations by themselves.
@@ -69,4 +69,13 @@ LEFT_STOPS = frozenset("""A An The This That These Those It Its He She His Her T
     What Which Who Whom All Both Each Every No Not Some Any Many Also However Moreover Therefore Meanwhile
     Regarding Concerning Please Dear Date Venue Interpreter Minutes Contents Level Receiver Dispatch Sent Subject
     Copy Source Note January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Comrade Comrades Cde Mr Mrs Yes Agreed""".split())
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Comrade Comrades Cde Mr Mrs Yes Agreed First Second
+    Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth Fourteenth Fifteenth
+    Sixteenth Seventeenth Eighteenth Nineteenth Twentieth Plenum Session Extraordinary""".split())
+
+#: Lower-case heads that make an organisation after a national adjective ("the Soviet consulate in Yining").
+LOWER_HEADS = frozenset("embassy consulate consulates government ministry legation mission".split())
+
+#: Words after a capitalised name that make it a geographical feature ("Naktong River").
+FEATURE_WORDS = frozenset("River Strait Straits Sea Lake Mountains Mountain Range Province Prefecture County Region "
+                          "District Peninsula Island Islands Bay Gulf Pass Valley Desert Plateau".split())

@@ -20,7 +20,7 @@ from kg.extract.mentions import KnownNames, find_mentions
 from kg.extract.names import agent, readings, tidy, uninvert
 from kg.extract.routing import extract_routing
 from kg.ingest.wilson_patterns import is_funding
-from kg.model import AgentName, DateValue, DocumentRecord, Entity, SourceRecord
+from kg.model import AgentName, DateValue, DocumentRecord, Entity, Mention, SourceRecord
 from kg.problems import Problem
 
 _RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")
@@ -76,7 +76,25 @@ def _entities(record: DocumentRecord, known: KnownNames) -> tuple[Entity, ...]:
     mentions = find_mentions(record.title, "title", known) + find_mentions(record.body, "body", known)
     if record.summary:
         mentions += find_mentions(record.summary, "summary", known)
+    mentions += _routing_mentions(record, mentions)
     return tuple(entities(record.body, mentions))
+
+
+def _routing_mentions(record: DocumentRecord, found: list[Mention]) -> list[Mention]:
+    """Names read from the routing (addressee, signature, minutes header) that the text finder missed."""
+    routing = record.routing
+    names = [*routing.senders, *routing.recipients, *routing.destinations, *routing.origins,
+             *routing.interpreters, *routing.recorded_by, *((routing.venue,) if routing.venue else ())]
+    names += [name.parent for name in names if name.parent is not None]
+    extra: list[Mention] = []
+    for name in names:
+        span = name.span
+        if span is None or any(m.kind == name.kind and m.source == "body" and m.start < span.end and span.start < m.end
+                               for m in (*found, *extra)):
+            continue
+        extra.append(Mention(name.kind, record.body[span.start : span.end], span.start, span.end, name.name,
+                             method="header", confidence=0.9))
+    return extra
 
 
 def _record(

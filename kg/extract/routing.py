@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.dates import find_trailing_date, parse_date
+from kg.extract.lexicon import ORG_HEADS
 from kg.extract.names import ORG_WORDS, agent, is_post, readings, strip_titles, tidy
 from kg.model import AgentName, DateValue, Routing, Span
 
@@ -37,6 +38,8 @@ _ADDRESSEE = re.compile(
     r"^\s*(?:\[To\]|To)\s+(?P<v>[^:]{3,300}?)\s*:\s*$"
     r"|^\s*(?:Dear\s+)?(?P<w>(?:Comrades?|Cde\.?|Respected|Esteemed)\s+[^:!]{2,200}?)\s*[:!,]\s*$"
 )
+#: "To the Department of ..." on a line of its own at the top, with no colon.
+_BARE_TO = re.compile(r"^\s*To\s+(?:the\s+)?(?P<v>[A-Z][^:]{2,200}?)\s*\.?\s*$")
 _CLASSIFICATION = re.compile(
     r"^\s*\(?\s*(?P<v>(?:(?:Top|Strictly|Absolutely|Most)\s+)?(?:Secret|Confidential|Restricted)"
     r"|For Official Use Only|Classified)\b(?P<rest>[^()\n]{0,40}?)\s*\)?\s*\.?\s*$",
@@ -47,7 +50,11 @@ _MINUTES = re.compile(
     r"Recorded by|Note[- ]?taker)\s*:\s*(?P<v>.+?)\s*$"
 )
 _UNITS = re.compile(r"\b(?:Office|Section|Bureau|Division|Department|Branch|Consulate)\s*(?:\[[^\]]*\])?$")
-_LIST_SPLIT = re.compile(r"\s*;\s*|,\s+(?![^\[]*\])|\s+and\s+(?=(?:Comrade|Cde|the\s)|[A-Z])(?![^\[]*\])")
+_LIST_SPLIT = re.compile(
+    r"\s*;\s*|,\s+(?![^\[]*\])"
+    r"|\s+and\s+(?=(?:Comrades?\s|Cde\.?\s|the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,4}(?:%s)\b|Comrades?\s|Cde)(?![^\[]*\])"
+    % "|".join(sorted(ORG_HEADS))
+)
 _SIGNATURE_SPLIT = re.compile(r"\s{2,}|\s+and\s+(?=(?:the\s+)?[A-Z])|\s*;\s*")
 _CLOSINGS = re.compile(r"^(?:With|Yours|Respectfully|Sincerely|Best|Warm|Comradely|Fraternal)\b.*,$", re.I)
 _PLACEHOLDER = re.compile(r"^\s*(?:\[(?:\.\.\.|\u2026|signature|seal|stamp)[^\]]*\]\s*)+$", re.IGNORECASE)
@@ -135,6 +142,13 @@ def _form_value(routing: Routing, name: str, value: str, start: int, year: int |
 
 
 def _addressee(header: list[tuple[int, str]], routing: Routing) -> Routing:
+    lines = [(offset, text) for offset, text in header if text.strip() and not _PLACEHOLDER.match(text)]
+    for offset, text in lines[:3]:
+        bare = _BARE_TO.match(text)
+        if bare and not re.match(r"^\s*To:", text) and (ORG_WORDS.search(bare["v"]) or strip_titles(bare["v"])[1]):
+            found = _addressee_list(bare["v"], offset + bare.start("v"))
+            if found:
+                return replace(routing, recipients=routing.recipients + tuple(found))
     for offset, text in header:
         match = _ADDRESSEE.match(text)
         if not match or re.match(r"^\s*To:", text):

@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'\u2019\-]*[^\W_])?|\S")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,3}"                               # N.V.
+    r"|[A-Z]{2,}\([a-z]\)"                            # VKP(b)
+    r"|[^\W_](?:[\w'\u2019\-]*[^\W_])?(?:(?<=s)['\u2019](?![\w]))?"  # words, Workers'
+    r"|\S"
+)
 ABBREVIATIONS = frozenset({"cde", "mr", "mrs", "ms", "dr", "gen", "col", "st", "lt", "maj", "capt", "messrs"})
 #: Lower-case words that may sit inside a name ("Ho Chi Minh", "Ministry of the Interior").
 CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "to", "de", "von", "van", "der", "la", "du", "al"})

@@ -1,0 +1,167 @@
+"""People in running text: a title or honorific before a name, initials before a surname, a
+family-name-first name, or a name the authority file knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import DEMONYMS, NOT_NAMES, ORG_HEADS, TITLES
+from kg.extract.names import FAMILY_FIRST, tidy
+from kg.extract.scan import Scan, key
+from kg.extract.tokens import same_line_gap
+from kg.model import Mention
+
+_TITLE_WORDS = {title: title.split() for title in TITLES}
+#: The longest name, in words.
+MAX_NAME = 4
+
+
+def find_persons(scan: Scan) -> None:
+    tokens = scan.tokens
+    index = 0
+    while index < len(tokens):
+        consumed = _titled(scan, index) or _initials(scan, index) or _family_first(scan, index) or _known(scan, index)
+        index = consumed if consumed else index + 1
+
+
+def _title_at(scan: Scan, index: int) -> tuple[str, int] | None:
+    """The longest title starting at ``index`` and the index after it."""
+    tokens = scan.tokens
+    for title, words in _TITLE_WORDS.items():
+        end = index + len(words)
+        if end <= len(tokens) and [t.text for t in tokens[index:end]] == words:
+            return title, end
+    return None
+
+
+def _titled(scan: Scan, index: int) -> int | None:
+    """"Vice Minister Zhang Hanfu", "Soviet Ambassador to China Chervonenko", "Ambassador of X [Name]"."""
+    tokens = scan.tokens
+    start = index
+    if tokens[index].text in DEMONYMS and index + 1 < len(tokens) and _title_at(scan, index + 1):
+        index += 1
+    found = _title_at(scan, index)
+    if found is None:
+        return None
+    title, after = found
+    phrase_end = after
+    if after + 1 < len(tokens) and tokens[after].text in ("of", "to", "in"):
+        probe = after + 1 + (tokens[after + 1].text == "the")
+        while probe < len(tokens) and tokens[probe].capitalised and tokens[probe].word and \
+                same_line_gap(scan.text, tokens[probe - 1], tokens[probe]) and \
+                not _name_start(scan, probe, strict=True):
+            probe += 1
+        phrase_end = probe
+    name_at = phrase_end + (phrase_end < len(tokens) and tokens[phrase_end].text == "[")
+    if name_at >= len(tokens) or not same_line_gap(scan.text, tokens[name_at - 1], tokens[name_at]):
+        return None
+    name = _name_run(scan, name_at)
+    if name is None:
+        return None
+    first, last = name
+    printed_title = scan.text[tokens[start].start : tokens[phrase_end - 1].end]
+    _add_person(scan, first, last, (tidy(printed_title),), "pattern", 0.9)
+    return last + 1
+
+
+def _name_start(scan: Scan, index: int, strict: bool = False) -> bool:
+    token = scan.tokens[index]
+    if token.initial:
+        return True
+    if strict:
+        return key(token.bare) in scan.known.persons or token.bare.lower() in FAMILY_FIRST
+    return token.capitalised and token.word and token.bare not in NOT_NAMES
+
+
+def _name_run(scan: Scan, index: int) -> tuple[int, int] | None:
+    """Up to four name words (initials, capitalised words, a bracketed completion) from ``index``."""
+    tokens = scan.tokens
+    if index >= len(tokens) or not _name_start(scan, index):
+        return None
+    last = index
+    while last + 1 < len(tokens) and last - index < MAX_NAME:
+        following = tokens[last + 1]
+        if following.text == "[" and last + 3 < len(tokens) and tokens[last + 3].text == "]" and \
+                tokens[last + 2].capitalised:
+            last += 3
+            continue
+        if not (following.capitalised and following.word) or following.bare in NOT_NAMES or \
+                following.bare in ORG_HEADS or not same_line_gap(scan.text, tokens[last], following) or \
+                tokens[last].text != tokens[last].bare:
+            break
+        last += 1
+    if last + 1 < len(tokens) and tokens[last + 1].text == "]" and index > 0 and tokens[index - 1].text == "[":
+        pass
+    return index, last
+
+
+def _initials(scan: Scan, index: int) -> int | None:
+    """"N. V. Roshchin", "Yu. Andropov", "I.V. Stalin"."""
+    tokens = scan.tokens
+    last = index
+    while last < len(tokens) and tokens[last].initial and last - index < 3:
+        last += 1
+    if last == index or last >= len(tokens):
+        return None
+    surname = tokens[last]
+    if not (surname.capitalised and surname.word and len(surname.bare) > 2) or surname.bare in NOT_NAMES:
+        return None
+    _add_person(scan, index, last, (), "pattern", 0.85)
+    return last + 1
+
+
+def _family_first(scan: Scan, index: int) -> int | None:
+    """"Zhou Enlai", "Kim Il Sung", "Pak Jeong-ae": a family name that comes first, then the given name."""
+    tokens = scan.tokens
+    token = tokens[index]
+    if not token.capitalised or token.bare.lower() not in FAMILY_FIRST or index + 1 >= len(tokens):
+        return None
+    given = tokens[index + 1]
+    if not (given.capitalised and given.word) or given.bare in NOT_NAMES or given.bare in ORG_HEADS or \
+            given.bare in DEMONYMS or not same_line_gap(scan.text, token, given) or token.text != token.bare:
+        return None
+    last = index + 1
+    if last + 1 < len(tokens) and tokens[last + 1].capitalised and len(tokens[last + 1].bare) <= 4 and \
+            tokens[last + 1].bare not in NOT_NAMES and same_line_gap(scan.text, given, tokens[last + 1]) and \
+            given.text == given.bare:
+        last += 1
+    _add_person(scan, index, last, (), "pattern", 0.8)
+    return last + 1
+
+
+def _known(scan: Scan, index: int) -> int | None:
+    """A name the authority knows, matched over one to four words (any case)."""
+    tokens = scan.tokens
+    for length in range(MAX_NAME, 0, -1):
+        last = index + length - 1
+        if last >= len(tokens) or not all(t.word or t.initial for t in tokens[index : last + 1]):
+            continue
+        printed = scan.text[tokens[index].start : tokens[last].end]
+        if not tokens[index].capitalised or key(printed) not in scan.known.persons:
+            continue
+        _add_person(scan, index, last, (), "authority", 0.9)
+        return last + 1
+    return None
+
+
+def _add_person(scan: Scan, first: int, last: int, titles: tuple[str, ...], method: str, confidence: float) -> None:
+    tokens = scan.tokens
+    start, end = tokens[first].start, tokens[last].end
+    if not scan.free(start, end):
+        return
+    printed = scan.text[start:end]
+    name = _person_name(printed)
+    if not name or name in NOT_NAMES:
+        return
+    scan.add(Mention("person", printed, start, end, name, titles=titles, method=method, confidence=confidence,
+                     source=scan.source))
+
+
+def _person_name(printed: str) -> str:
+    """The reading of a printed name: brackets as completions, possessive dropped, capitals tamed."""
+    name = re.sub(r"\[\s*([^\]]+?)\s*\]", r"\1", printed)
+    name = re.sub(r"['\u2019]s$", "", tidy(name))
+    if name.isupper() and len(name) > 3:
+        name = " ".join(part.capitalize() if len(part) > 2 else part for part in name.split())
+    return tidy(name)

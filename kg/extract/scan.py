@@ -1,0 +1,45 @@
+"""The state of one scan over a text: its tokens, the names already known, the spans taken.
+
+>>> key("Chervonenko's"), key("KIM IL SUNG")
+('chervonenko', 'kim il sung')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.tokens import Token
+from kg.model import Mention
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Names the caller already knows (from the authority file), by kind, as folded keys."""
+
+    persons: frozenset[str] = frozenset()
+    organizations: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+
+def key(name: str) -> str:
+    """Folded comparison key of a name."""
+    return re.sub(r"\s+", " ", re.sub(r"['\u2019]s\b|[^\w\s]", " ", name.casefold())).strip()
+
+
+@dataclass
+class Scan:
+    text: str
+    tokens: list[Token]
+    source: str
+    known: KnownNames
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    found: list[Mention] = field(default_factory=list)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def add(self, mention: Mention, take: bool = True) -> None:
+        self.found.append(mention)
+        if take:
+            self.taken.append((mention.start, mention.end))
