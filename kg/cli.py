@@ -7,6 +7,7 @@ was found), 2 usage or input error.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,11 +37,45 @@ def parser() -> argparse.ArgumentParser:
                     help="leave the mention annotations out of graph.ttl (they stay in graph.trig and graph.nq)")
     ex.add_argument("--strict", action="store_true", help="exit 1 on any problem or warning, not only violations")
     ex.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    ev = commands.add_parser("evaluate", help="score the extraction against gold files or FRUS annotations")
+    ev.add_argument("paths", nargs="*", type=Path, default=[Path("examples")], metavar="DOC",
+                    help="documents to score against --gold (default: examples/)")
+    source = ev.add_mutually_exclusive_group(required=True)
+    source.add_argument("--gold", type=Path, metavar="DIR", help="folder of gold JSON files (same stems as the documents)")
+    source.add_argument("--frus", type=Path, metavar="DIR", help="folder of FRUS TEI volumes: score person extraction")
+    ev.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="score only one half of the gold split in DIR/split.json (default: all)")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     return main
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    """``kg evaluate``: print the scores table (or JSON)."""
+    from kg.evaluate.frus_persons import evaluate_frus
+    from kg.evaluate.gold import evaluate_gold
+
+    folder = args.gold or args.frus
+    if not folder.is_dir():
+        print(f"kg: error: {folder} is not a folder", file=sys.stderr)
+        return EXIT_INPUT
+    if args.frus:
+        frus = evaluate_frus(args.frus)
+        print(json.dumps({f"{v}/{w}": c.__dict__ for (v, w), c in sorted(frus.counts.items())}) if args.json
+              else frus.table(), end="" if not args.json else "\n")
+        return 0
+    scores = evaluate_gold(args.gold, args.paths, args.split)
+    print(json.dumps(scores.as_dict(), indent=1) if args.json else scores.table(), end="" if not args.json else "\n")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "evaluate":
+        try:
+            return evaluate(args)
+        except (ValueError, OSError) as err:
+            print(f"kg: error: {err}", file=sys.stderr)
+            return EXIT_INPUT
     if args.batch_size < 1:
         print("kg: error: --batch-size must be at least 1", file=sys.stderr)
         return EXIT_INPUT

@@ -14,7 +14,9 @@ TITLES = tuple(sorted({
     "Ambassador", "Counsellor", "Counselor", "Attaché", "Consul General", "Consul", "Deputy Director",
     "Director", "Head", "Marshal", "General", "Colonel", "Major", "Captain", "Admiral", "Comrades", "Comrade",
     "Cde.", "Cde", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Prof.", "Professor", "Senator", "Governor",
-    "Chief", "Envoy", "Interpreter", "Embassy counsellor", "Military Attaché", "Acting Chargé",
+    "Chief", "Envoy", "Interpreter", "Embassy counsellor", "Military Attaché", "Acting Chargé", "Lord", "Sir",
+    "Under Secretary", "Assistant Secretary", "Secretary of State", "Representative", "Ambassador-at-Large",
+    "Generalissimo", "King", "Queen", "Prince", "Chancellor", "Mayor", "President-elect", "Vice President-elect",
 }, key=len, reverse=True))
 
 #: Titles that are only forms of address, not posts.
@@ -79,3 +81,18 @@ LOWER_HEADS = frozenset("embassy consulate consulates government ministry legati
 #: Words after a capitalised name that make it a geographical feature ("Naktong River").
 FEATURE_WORDS = frozenset("River Strait Straits Sea Lake Mountains Mountain Range Province Prefecture County Region "
                           "District Peninsula Island Islands Bay Gulf Pass Valley Desert Plateau".split())
+
+#: Common given names of the people of Cold War diplomacy (English, Russian, German, French, Spanish
+#: forms); a capitalised word after one of these is read as a family name.
+GIVEN_NAMES = frozenset("""Aaron Abraham Adam Adlai Adolf Albert Aleksandr Aleksei Alexander Alexei Alfred Allen Alvaro
+    Anastas Anatoly Andrei Andrew Andrzej Anthony Antonin Anton Archibald Arthur Averell Barry Benjamin Bernard
+    Bohdan Boris Bruno Carl Carlos Charles Che Chester Christian Clement Conrad Curtis Dag Dean Dennis Dmitri Dmitry
+    Dwight Edgar Edmund Edward Edwin Egon Emil Enver Erich Ernest Ernesto Ernst Eugene Evgeny Felix Fidel
+    Foy Francis Frank Franz Frederick Fyodor Gamal George Georgi Georgy Gerald Gerhard Gheorghe Gomulka Gordon
+    Gottfried Gustav Hans Harold Harry Heinrich Heinz Helmut Henry Herbert Herman Hermann Horst Howard Hubert Ian
+    Igor Imre Ivan Jacques James Janos János Jawaharlal Jean Jerzy Johannes John Joseph Josip Juan Karl Kenneth
+    Kliment Konrad Kurt Lavrentiy Lavrenti Leonid Livingston Llewellyn Louis Ludwig Lyndon Marshall Martin Mathias
+    Matthias Maurice Maxwell McGeorge Michael Mikhail Milovan Nelson Nicholas Nikita Nikolai Nikolay Norman Otto
+    Pablo Paul Pavel Peter Philip Pierre Pyotr Ralph Raul Raúl Richard Robert Roger Ronald Rudolf Semyon Sergei
+    Sergey Stanislaw Stepan Sukarno Theodore Thomas Todor Tomas Ulrich Vasily Vasili Vasilii Viktor Vladimir
+    Vyacheslav Walt Walter Warren Wilhelm William Willy Winston Władysław Wladyslaw Yakov Yuri Yury Zhou""".split())

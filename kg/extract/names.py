@@ -83,6 +83,9 @@ def readings(printed: str) -> tuple[str, tuple[str, ...]]:
     forms = {bare, inserted if completes else substituted} | ({substituted} if not completes else set())
     if completes and not text.startswith("["):
         forms.add(substituted)
+    identified = re.fullmatch(r"(\S+\s+\S+.*?)\s*\[([A-Z][^\[\]]*)\]", text)
+    if identified:
+        forms.add(tidy(identified.group(2)))  # "Feng Xi [Stalin]": the editor names the person behind a cover name
     return main, tuple(sorted(form for form in forms if form))
 
 
@@ -129,7 +132,8 @@ FAMILY_FIRST = frozenset(
     """bai cao chen deng ding dong du fan fang feng gao geng gu guo han he hu hua huang ji jiang kang
     kong lei li liang liao lin liu lu luo ma mao pan peng qian qiao shen song sun tan tang wang wei wu
     xi xia xiao xie xu yan yang yao ye yu yuan zeng zhang zhao zheng zhou zhu kim pak park choe choi
-    ri rim ho nam jang jong han o yun nguyen pham tran le vo dang truong""".split()
+    ri rim ho nam jang jong han o yun nguyen pham tran le vo dang truong chiang chou teng hsu kao kuo tsai hsieh
+    tung chu chen peng""".split()
 )
 
 

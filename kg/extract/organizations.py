@@ -126,6 +126,23 @@ def _add_org(scan: Scan, first: int, last: int) -> None:
     for piece_start, piece_end in _split_and(scan, start, end):
         piece = scan.text[piece_start:piece_end]
         scan.add(Mention("organization", piece, piece_start, piece_end, readings(piece)[0], source=scan.source))
+        _add_nested(scan, piece_start, piece_end)
+
+
+def _add_nested(scan: Scan, start: int, end: int) -> None:
+    """Organisations named inside another's name: the party of "Central Committee of the Korean Workers'
+    Party", the "CPSU" of "CC CPSU". They overlap the outer mention, as the text names both."""
+    text = scan.text[start:end]
+    inner = re.search(r"\bof\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'\u2019()-]*\s+)*?(?:%s)\b[\w'\u2019()]*)$"
+                      % "|".join(sorted(ORG_HEADS | ORG_ACRONYMS, key=len, reverse=True)).replace("(", "\\(").replace(")", "\\)"),
+                      text)
+    spans = [(start + inner.start("org"), start + inner.end("org"))] if inner and inner.start("org") > 0 else []
+    spans += [(start + m.start(), start + m.end()) for m in re.finditer(r"\b[A-Z]{3,}(?:\([a-z]\))?", text)
+              if m.group(0) in ORG_ACRONYMS and (m.start(), m.end()) != (0, len(text))]
+    for inner_start, inner_end in dict.fromkeys(spans):
+        printed = scan.text[inner_start:inner_end]
+        scan.add(Mention("organization", printed, inner_start, inner_end, readings(printed)[0], source=scan.source,
+                         confidence=0.7), take=False)
 
 
 def _split_and(scan: Scan, start: int, end: int) -> list[tuple[int, int]]:

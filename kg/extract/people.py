@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import DEMONYMS, NOT_NAMES, ORG_HEADS, TITLES
+from kg.extract.lexicon import DEMONYMS, GIVEN_NAMES, NOT_NAMES, ORG_HEADS, TITLES
 from kg.extract.names import FAMILY_FIRST, tidy
 from kg.extract.scan import Scan, key
 from kg.extract.tokens import same_line_gap
@@ -21,7 +21,8 @@ def find_persons(scan: Scan) -> None:
     tokens = scan.tokens
     index = 0
     while index < len(tokens):
-        consumed = _titled(scan, index) or _initials(scan, index) or _family_first(scan, index) or _known(scan, index)
+        consumed = (_titled(scan, index) or _completed(scan, index) or _initials(scan, index) or _family_first(scan, index)
+                    or _known(scan, index) or _given_name(scan, index) or _bracketed_holder(scan, index))
         index = consumed if consumed else index + 1
 
 
@@ -107,8 +108,69 @@ def _initials(scan: Scan, index: int) -> int | None:
     surname = tokens[last]
     if not (surname.capitalised and surname.word and len(surname.bare) > 2) or surname.bare in NOT_NAMES:
         return None
-    _add_person(scan, index, last, (), "pattern", 0.85)
+    if _name_word(scan, last + 1) and same_line_gap(scan.text, surname, tokens[last + 1]) and surname.text == surname.bare:
+        last += 1  # "J. Graham Parsons"
+    first = index
+    if index > 0 and _name_word(scan, index - 1) and same_line_gap(scan.text, tokens[index - 1], tokens[index]):
+        first = index - 1  # "John F. Kennedy"
+    _add_person(scan, first, last, (), "pattern", 0.85)
     return last + 1
+
+
+def _completed(scan: Scan, index: int) -> int | None:
+    """"[Stepan V.] Chervonenko": the editor's completion of a name, then the name as printed."""
+    tokens = scan.tokens
+    if tokens[index].text != "[":
+        return None
+    close = index + 1
+    while close < len(tokens) and (tokens[close].initial or _name_word(scan, close)) and close - index <= 3:
+        close += 1
+    if close == index + 1 or close + 1 >= len(tokens) or tokens[close].text != "]" or \
+            not _name_word(scan, close + 1):
+        return None
+    _add_person(scan, index, close + 1, (), "pattern", 0.8)
+    return close + 2
+
+
+def _given_name(scan: Scan, index: int) -> int | None:
+    """"Fidel Castro", "Dean Rusk": a common given name, then a family name."""
+    tokens = scan.tokens
+    if tokens[index].text not in GIVEN_NAMES or not _name_word(scan, index + 1) or \
+            not same_line_gap(scan.text, tokens[index], tokens[index + 1]):
+        return None
+    last = index + 1
+    if _name_word(scan, last + 1) and same_line_gap(scan.text, tokens[last], tokens[last + 1]) and \
+            tokens[last].text == tokens[last].bare and tokens[last + 1].text[:1].isupper() and \
+            (last + 2 >= len(tokens) or tokens[last + 2].text in ".,;:)'\u2019" or not tokens[last + 2].capitalised):
+        last += 1
+    _add_person(scan, index, last, (), "pattern", 0.75)
+    return last + 1
+
+
+def _bracketed_holder(scan: Scan, index: int) -> int | None:
+    """"the Assistant Secretary of State for Far Eastern Affairs (Parsons)": a post, then the holder in brackets."""
+    tokens = scan.tokens
+    if tokens[index].text != "(" or index + 2 >= len(tokens):
+        return None
+    last = index + 1
+    while last < len(tokens) and _name_word(scan, last) and last - index <= 2:
+        last += 1
+    if last == index + 1 or last >= len(tokens) or tokens[last].text != ")":
+        return None
+    if not any(t.text in _TITLE_WORDS or t.text.split("-")[0] in _TITLE_WORDS for t in tokens[max(0, index - 10) : index]):
+        return None
+    _add_person(scan, index + 1, last - 1, (), "pattern", 0.8)
+    return last + 1
+
+
+def _name_word(scan: Scan, index: int) -> bool:
+    """A capitalised word that can be part of a personal name."""
+    if index < 0 or index >= len(scan.tokens):
+        return False
+    token = scan.tokens[index]
+    return token.capitalised and token.word and not token.initial and token.bare not in NOT_NAMES and \
+        token.bare not in ORG_HEADS and token.bare not in DEMONYMS and scan.free(token.start, token.end) and \
+        token.text not in _TITLE_WORDS
 
 
 def _family_first(scan: Scan, index: int) -> int | None:
@@ -126,6 +188,9 @@ def _family_first(scan: Scan, index: int) -> int | None:
             tokens[last + 1].bare not in NOT_NAMES and same_line_gap(scan.text, given, tokens[last + 1]) and \
             given.text == given.bare:
         last += 1
+    if last + 3 < len(tokens) and tokens[last + 1].text == "[" and tokens[last + 3].text == "]" and \
+            tokens[last + 2].capitalised:
+        last += 3  # "Feng Xi [Stalin]": a cover name and the editor's identification
     _add_person(scan, index, last, (), "pattern", 0.8)
     return last + 1
 
@@ -163,5 +228,5 @@ def _person_name(printed: str) -> str:
     name = re.sub(r"\[\s*([^\]]+?)\s*\]", r"\1", printed)
     name = re.sub(r"['\u2019]s$", "", tidy(name))
     if name.isupper() and len(name) > 3:
-        name = " ".join(part.capitalize() if len(part) > 2 else part for part in name.split())
+        name = " ".join(part.capitalize() if len(part) > 1 else part for part in name.split())
     return tidy(name)

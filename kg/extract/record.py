@@ -20,7 +20,7 @@ from kg.extract.mentions import KnownNames, find_mentions
 from kg.extract.names import agent, readings, tidy, uninvert
 from kg.extract.routing import extract_routing
 from kg.ingest.wilson_patterns import is_funding
-from kg.model import AgentName, DateValue, DocumentRecord, Entity, Mention, SourceRecord
+from kg.model import AgentName, DateValue, DocumentRecord, Entity, Mention, Routing, SourceRecord
 from kg.problems import Problem
 
 _RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")
@@ -72,17 +72,27 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
 
 
 def _entities(record: DocumentRecord, known: KnownNames) -> tuple[Entity, ...]:
-    """The actors named in the title, the summary and the body, with every mention."""
-    mentions = find_mentions(record.title, "title", known) + find_mentions(record.body, "body", known)
-    if record.summary:
-        mentions += find_mentions(record.summary, "summary", known)
-    mentions += _routing_mentions(record, mentions)
-    return tuple(entities(record.body, mentions))
+    return text_entities(record.body, record.routing, record.title, record.summary or "", known)
 
 
-def _routing_mentions(record: DocumentRecord, found: list[Mention]) -> list[Mention]:
+def text_entities(body: str, routing: Routing, title: str = "", summary: str = "",
+                  known: KnownNames = KnownNames()) -> tuple[Entity, ...]:
+    """The actors named in a document's title, summary and body, with every mention.
+
+    >>> from kg.extract.routing import extract_routing
+    >>> body = "Comrade Zhou said he agreed.\\n\\nRusk"
+    >>> [(e.kind, e.name) for e in text_entities(body, extract_routing(body))]
+    [('person', 'Rusk'), ('person', 'Zhou')]
+    """
+    mentions = find_mentions(title, "title", known) + find_mentions(body, "body", known)
+    if summary:
+        mentions += find_mentions(summary, "summary", known)
+    mentions += _routing_mentions(body, routing, mentions)
+    return tuple(entities(body, mentions))
+
+
+def _routing_mentions(body: str, routing: Routing, found: list[Mention]) -> list[Mention]:
     """Names read from the routing (addressee, signature, minutes header) that the text finder missed."""
-    routing = record.routing
     names = [*routing.senders, *routing.recipients, *routing.destinations, *routing.origins,
              *routing.interpreters, *routing.recorded_by, *((routing.venue,) if routing.venue else ())]
     names += [name.parent for name in names if name.parent is not None]
@@ -92,7 +102,7 @@ def _routing_mentions(record: DocumentRecord, found: list[Mention]) -> list[Ment
         if span is None or any(m.kind == name.kind and m.source == "body" and m.start < span.end and span.start < m.end
                                for m in (*found, *extra)):
             continue
-        extra.append(Mention(name.kind, record.body[span.start : span.end], span.start, span.end, name.name,
+        extra.append(Mention(name.kind, body[span.start : span.end], span.start, span.end, name.name,
                              method="header", confidence=0.9))
     return extra
 

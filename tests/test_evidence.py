@@ -1,0 +1,83 @@
+"""Evidence in the export: every annotation's quote equals the text at its offsets; the seed's actors."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from corpus import EXAMPLES, seed_path
+from kg.extract.record import extract_record
+from kg.ingest import read_file
+
+BASE = "https://data.example.org/kg/"
+PREFIXES = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dip: <https://w3id.org/dipcorr#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#> """
+
+
+@pytest.fixture(scope="module")
+def store(corpus_export):
+    _, out = corpus_export
+    store = ox.Store()
+    store.bulk_load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def _texts() -> dict[str, str]:
+    """Every text an annotation can point into, by IRI: bodies, titles and summaries."""
+    texts = {}
+    for path in [*sorted(EXAMPLES.glob("wilson-*.txt")), seed_path()]:
+        record = extract_record(read_file(path)[0]).record
+        doc = f"{BASE}doc/{record.key}"
+        texts[doc], texts[f"{doc}--title"] = record.body, record.title
+        if record.summary:
+            texts[f"{doc}--summary"] = record.summary
+    return texts
+
+
+def test_every_quote_is_the_text_at_its_offsets(store):
+    query = PREFIXES + """SELECT ?source ?start ?end ?exact ?prefix WHERE { GRAPH ?g {
+        ?a a oa:Annotation ; oa:hasTarget ?t . ?t oa:hasSource ?source ; oa:hasSelector ?p , ?q .
+        ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact ; oa:prefix ?prefix } }"""
+    texts = _texts()
+    rows = list(store.query(query))
+    assert len(rows) > 300
+    for row in rows:
+        text = texts[row["source"].value]
+        start, end = int(row["start"].value), int(row["end"].value)
+        assert text[start:end] == row["exact"].value
+        assert text[:start].endswith(row["prefix"].value)
+
+
+def test_seed_people_posts_organisations_and_places(store):
+    doc = f"<{BASE}doc/wilson-118186>"
+
+    def labels(kind: str) -> set[str]:
+        query = PREFIXES + f"SELECT ?l WHERE {{ GRAPH ?g {{ {doc} dip:mentions ?a . ?a a dip:{kind} ; rdfs:label ?l }} }}"
+        return {row["l"].value for row in store.query(query)}
+
+    assert {"Zhang Hanfu", "Stepan Chervonenko", "Xu Huang"} <= labels("Person")
+    assert {"Government of the Soviet Union", "Party Committee of the Xinjiang Uyghur Autonomous Region"} <= labels(
+        "Organization")
+    assert {"Xinjiang Uyghur Autonomous Region", "Urumqi", "Ili", "Soviet Union"} <= labels("Place")
+    posts = {(row["who"].value, row["post"].value) for row in store.query(PREFIXES + """
+        SELECT ?who ?post WHERE { GRAPH <%sgraph/doc/wilson-118186> {
+            ?p rdfs:label ?who ; org:holds ?x . ?x rdfs:label ?post } }""" % BASE)}
+    assert ("Zhang Hanfu", "Vice Minister, Ministry of Foreign Affairs of the People's Republic of China") in posts
+    assert ("Stepan Chervonenko", "Ambassador, Ministry of Foreign Affairs of the USSR") in posts
+
+
+def test_places_link_to_geonames(store):
+    query = PREFIXES + f"ASK {{ GRAPH ?g {{ <{BASE}place/urumqi> skos:exactMatch <https://sws.geonames.org/1529102/> }} }}"
+    assert store.query(query)
+
+
+def test_lean_export_leaves_annotations_out_of_graph_ttl(tmp_path):
+    from kg.pipeline import export
+
+    export([seed_path()], tmp_path / "full")
+    export([seed_path()], tmp_path / "lean", lean=True)
+    full, lean = (tmp_path / "full" / "graph.ttl").read_text("utf-8"), (tmp_path / "lean" / "graph.ttl").read_text("utf-8")
+    assert "oa:Annotation" in full and "oa:Annotation" not in lean
+    assert "dip:mentions" in lean
+    assert (tmp_path / "full" / "graph.nq").read_bytes() == (tmp_path / "lean" / "graph.nq").read_bytes()
