@@ -120,6 +120,32 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A meeting or a delivery: entity indices into the document's entities, and its evidence span."""
+
+    kind: str
+    participants: tuple[int, ...]
+    span: Span
+    date: DateValue | None = None
+    by: int | None = None
+    to: int | None = None
+    what: str | None = None
+    source: str = "body"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Another document the text refers to ("the attached Chinese memorandum"), as far as the text says."""
+
+    description: str
+    span: Span
+    attached: bool = False
+    date: DateValue | None = None
+    kind: str = "Document"
+    source: str = "body"
+
+
+@dataclass(frozen=True)
 class AgentName:
     """A name of a person, organisation or place as printed, not yet resolved.
 
@@ -194,6 +220,8 @@ class DocumentRecord:
     routing: Routing = field(default_factory=Routing)
     body: str = ""
     entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    references: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -221,6 +249,7 @@ class Annotation:
     target: str
     position: str
     quote: str
+    motivation: str = "identifying"
 
 
 @dataclass(frozen=True)
@@ -232,6 +261,31 @@ class Post:
     organization: Actor
     holder: str
     evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document another one refers to: a stub with what the text says, or one the corpus holds."""
+
+    iri: str
+    description: str
+    attached: bool = False
+    date: DateValue | None = None
+    in_corpus: bool = False
+
+
+@dataclass(frozen=True)
+class Happening:
+    """A resolved meeting or delivery with its participants, date and the annotation it rests on."""
+
+    iri: str
+    kind: str
+    participants: tuple[Actor, ...]
+    date: DateValue | None = None
+    by: Actor | None = None
+    to: Actor | None = None
+    delivered: str | None = None
+    evidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -285,6 +339,8 @@ class ResolvedDocument:
     mentioned: tuple[Actor, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     posts: tuple[Post, ...] = ()
+    events: tuple[Happening, ...] = ()
+    cited: tuple[CitedDocument, ...] = ()
 
     @property
     def actors(self) -> tuple[Actor, ...]:

@@ -81,3 +81,29 @@ def test_lean_export_leaves_annotations_out_of_graph_ttl(tmp_path):
     assert "oa:Annotation" in full and "oa:Annotation" not in lean
     assert "dip:mentions" in lean
     assert (tmp_path / "full" / "graph.nq").read_bytes() == (tmp_path / "lean" / "graph.nq").read_bytes()
+
+
+def test_seed_deliveries_are_events_with_both_participants(store):
+    rows = list(store.query(PREFIXES + f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?by ?to ?date WHERE {{ GRAPH ?g {{ <{BASE}doc/wilson-118186> dip:reports ?e .
+        ?e a dip:Delivery ; dip:deliveredBy/rdfs:label ?by ; dip:deliveredTo/rdfs:label ?to ; dcterms:date ?date ;
+           dip:participant ?p1, ?p2 ; dip:delivered ?what ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?ann .
+        ?ann a oa:Annotation . FILTER(?p1 != ?p2) }} }}"""))
+    found = {(r["by"].value, r["to"].value, r["date"].value) for r in rows}
+    assert found == {("Zhang Hanfu", "Stepan Chervonenko", "1962-04-24"),
+                     ("Stepan Chervonenko", "Zhang Hanfu", "1962-04-24")}
+
+
+def test_attached_and_cited_documents(store):
+    attached = list(store.query(PREFIXES + f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?t WHERE {{ GRAPH ?g {{ <{BASE}doc/wilson-118186> dip:attachment ?d . ?d dcterms:title ?t }} }}"""))
+    assert "Chinese memorandum" in {r["t"].value for r in attached}
+    held = store.query(PREFIXES + f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+        ASK {{ GRAPH ?g {{ <{BASE}doc/wilson-900117> dcterms:references <{BASE}doc/wilson-900103> }} }}""")
+    assert held, "the Soviet Embassy's note of 9 August is 900103, held by the corpus"
+
+
+def test_meeting_from_a_record_of_conversation(store):
+    rows = list(store.query(PREFIXES + f"""SELECT ?who WHERE {{ GRAPH ?g {{
+        <{BASE}doc/wilson-900112> dip:reports ?e . ?e a dip:Meeting ; dip:participant/rdfs:label ?who }} }}"""))
+    assert {r["who"].value for r in rows} == {"Nikita Khrushchev", "Walter Ulbricht"}

@@ -106,9 +106,15 @@ def test_actor_graph_files_read_back(corpus_export):
     for name, graph in graphs.items():
         assert graph.number_of_nodes() == reference.number_of_nodes(), name
         assert graph.number_of_edges() == reference.number_of_edges(), name
-    seed_edges = [d for _, _, d in reference.edges(data=True) if d["doc_key"] == "wilson-118186"]
-    assert {d["relation"] for d in seed_edges} == {"sent_to"} and len(seed_edges) == 2
-    assert all(d["date"] == "1962-04-25" and d["document"] == f"{BASE}doc/wilson-118186" for d in seed_edges)
+    seed_edges = [(u, v, d) for u, v, d in reference.edges(data=True) if d["doc_key"] == "wilson-118186"]
+    sent = [d for _, _, d in seed_edges if d["relation"] == "sent_to"]
+    assert len(sent) == 2 and all(d["date"] == "1962-04-25" for d in sent)
+    assert all(d["document"] == f"{BASE}doc/wilson-118186" for _, _, d in seed_edges)
+    delivered = {(u.rsplit("/", 1)[1], v.rsplit("/", 1)[1], d["date"]) for u, v, d in seed_edges
+                 if d["relation"] == "delivered_to"}
+    assert delivered == {("zhang-hanfu", "stepan-chervonenko", "1962-04-24"),
+                         ("stepan-chervonenko", "zhang-hanfu", "1962-04-24")}
+    assert {d["relation"] for _, _, d in reference.edges(data=True)} == {"sent_to", "delivered_to", "met", "co_mentioned"}
     node = reference.nodes[f"{BASE}person/xu-huang"]
     assert (node["label"], node["type"], node["iri"]) == ("Xu Huang", "Person", f"{BASE}person/xu-huang")
     for _, data in graphs["graphml"].nodes(data=True):

@@ -50,10 +50,11 @@ DOCUMENT_SUBCLASSES = [
     "Instruction", "Draft",
 ]
 CLASSES = ["Document", *DOCUMENT_SUBCLASSES, "Person", "Organization", "Place",
-           "UrgencyScheme", "ClassificationScheme", "SubjectScheme"]
+           "UrgencyScheme", "ClassificationScheme", "SubjectScheme", "Meeting", "Delivery", "ReferencedDocument"]
 OBJECT_PROPERTIES = [
     "sender", "recipient", "translator", "funder", "heldBy", "urgency", "classification",
-    "sentTo", "sentFrom", "venue", "interpreter", "recordedBy", "mentions", "method",
+    "sentTo", "sentFrom", "venue", "interpreter", "recordedBy", "mentions", "method", "participant",
+    "deliveredBy", "deliveredTo", "delivered", "reports", "attachment",
 ]
 DATATYPE_PROPERTIES = [
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax",

@@ -16,7 +16,8 @@ from kg.extract.coref import entities
 from kg.extract.dates import contains, parse_date
 from kg.extract.doctype import kind_of
 from kg.extract.languages import codes
-from kg.extract.mentions import KnownNames, find_mentions
+from kg.extract.events import find_events, find_references
+from kg.extract.mentions import KnownNames, find_mentions, key
 from kg.extract.names import agent, readings, tidy, uninvert
 from kg.extract.routing import extract_routing
 from kg.ingest.wilson_patterns import is_funding
@@ -68,7 +69,26 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
     if title is None or date is None or not source.body.strip():
         return Extraction(None, tuple(problems))
     record = _record(source, parts, title, date, header_date, problems)
-    return Extraction(replace(record, entities=_entities(record, known)), tuple(problems))
+    found = _entities(record, known)
+    events = find_events(record.body, record.title, record.kind, found, record.date, _author(record, found),
+                         record.routing.meeting_date)
+    references = find_references(record.body, record.date) + find_references(record.title, record.date, "title")
+    if record.summary:
+        references += find_references(record.summary, record.date, "summary")
+    record = replace(record, entities=found, events=events, references=references)
+    return Extraction(record, tuple(problems))
+
+
+def _author(record: DocumentRecord, found: tuple[Entity, ...]) -> int | None:
+    """The entity that writes "I" and "me": the document's sender when it is a person."""
+    for sender in record.routing.senders:
+        if sender.kind != "person":
+            continue
+        names = {key(sender.name), *(key(f) for f in sender.forms)}
+        for index, entity in enumerate(found):
+            if entity.kind == "person" and names & {key(entity.name), *(key(f) for f in entity.forms)}:
+                return index
+    return None
 
 
 def _entities(record: DocumentRecord, known: KnownNames) -> tuple[Entity, ...]:

@@ -1,8 +1,9 @@
 """The actor network (the only networkx user): build it from resolved documents, write and read it.
 
 Nodes are actors (keyed by IRI) with ``iri``, ``label`` and ``type``; every
-edge is one relation attested by one document: ``relation`` (``sent_to`` for
-now), ``document`` (IRI), ``key`` (the document key), ``title`` and ``date``
+edge is one relation attested by one document: ``relation`` (``sent_to``,
+``delivered_to``, ``met`` or ``co_mentioned``; the last two from the smaller
+IRI to the larger), ``document`` (IRI), ``doc_key``, ``title`` and ``date``
 (ISO, at the printed precision), with ``date_min``/``date_max`` bounds. All
 attributes are flat strings, so Gephi and Cytoscape open the files.
 Writers and readers come in pairs (``write_graphml``/``read_graphml``...).
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from kg.extract.dates import bounds
-from kg.model import Actor, ResolvedDocument
+from kg.model import Actor, DateValue, ResolvedDocument
 
 _GRAPH_NAME = re.compile(rb'(<graph\b[^>]*?)\s+name="[^"]*"')
 _MODIFIED = re.compile(rb'<meta lastmodifieddate="[^"]*">')
@@ -40,19 +41,35 @@ def actor_graph(documents: Iterable[ResolvedDocument]) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph(name="actors")
     for doc in sorted(documents, key=lambda d: d.record.key):
-        first, last = bounds(doc.record.date)
-        for sender in doc.senders:
-            for recipient in doc.recipients:
-                if sender.iri == recipient.iri:
-                    continue
-                _node(graph, sender)
-                _node(graph, recipient)
-                graph.add_edge(
-                    sender.iri, recipient.iri, key=f"{doc.record.key}--sent_to", relation="sent_to",
-                    document=doc.iri, doc_key=doc.record.key, title=doc.record.title,
-                    date=doc.record.date.iso, date_min=first[:10], date_max=last[:10],
-                )
+        for source, target, relation, when in _relations(doc):
+            if source.iri == target.iri:
+                continue
+            _node(graph, source)
+            _node(graph, target)
+            first, last = bounds(when)
+            key = f"{doc.record.key}--{relation}"
+            if graph.has_edge(source.iri, target.iri, key):
+                continue
+            graph.add_edge(
+                source.iri, target.iri, key=key, relation=relation, document=doc.iri, doc_key=doc.record.key,
+                title=doc.record.title, date=when.iso, date_min=first[:10], date_max=last[:10],
+            )
     return graph
+
+
+def _relations(doc: ResolvedDocument) -> list[tuple[Actor, Actor, str, DateValue]]:
+    """Every relation a document attests: routing, meetings, deliveries and co-mentions."""
+    found = [(s, r, "sent_to", doc.record.date) for s in doc.senders for r in doc.recipients]
+    for event in doc.events:
+        when = event.date or doc.record.date
+        if event.kind == "delivery" and event.by and event.to:
+            found.append((event.by, event.to, "delivered_to", when))
+        elif event.kind == "meeting":
+            people = sorted(event.participants, key=lambda a: a.iri)
+            found += [(a, b, "met", when) for i, a in enumerate(people) for b in people[i + 1 :]]
+    named = sorted((a for a in doc.mentioned if a.kind != "place"), key=lambda a: a.iri)
+    found += [(a, b, "co_mentioned", doc.record.date) for i, a in enumerate(named) for b in named[i + 1 :]]
+    return found
 
 
 def _node(graph: nx.MultiDiGraph, actor: Actor) -> None:

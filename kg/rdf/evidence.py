@@ -14,7 +14,9 @@ from rdflib import Literal, URIRef
 
 from kg.model import Annotation, Post, ResolvedDocument
 from kg.rdf.graph import Triple
-from kg.rdf.vocab import DCTERMS, DIP, OA, ORG, RDF, RDFS, XSD
+from kg.extract.dates import bounds
+from kg.rdf.dates import typed_date
+from kg.rdf.vocab import DCTERMS, DIP, OA, ORG, PROV, RDF, RDFS, XSD
 
 #: The ``dip:`` method concept of each mention method.
 METHODS = {
@@ -45,7 +47,7 @@ def annotation_triples(annotation: Annotation) -> Iterator[Triple]:
     position_node, quote_node = URIRef(annotation.position), URIRef(annotation.quote)
     mention = annotation.mention
     yield node, RDF.type, OA.Annotation
-    yield node, OA.motivatedBy, OA.identifying
+    yield node, OA.motivatedBy, OA[annotation.motivation]
     yield node, OA.hasBody, URIRef(annotation.body)
     yield node, OA.hasTarget, target_node
     yield node, DIP.method, METHODS[mention.method]
@@ -76,3 +78,44 @@ def post_triples(post: Post) -> Iterator[Triple]:
     yield node, RDFS.label, Literal(post.label)
     yield node, ORG.postIn, URIRef(post.organization.iri)
     yield URIRef(post.holder), ORG.holds, node
+
+
+def event_triples(doc: ResolvedDocument) -> Iterator[Triple]:
+    """Meetings and deliveries the document reports, each derived from the annotation of its words."""
+    node = URIRef(doc.iri)
+    for event in doc.events:
+        subject = URIRef(event.iri)
+        yield node, DIP.reports, subject
+        yield subject, RDF.type, DIP.Meeting if event.kind == "meeting" else DIP.Delivery
+        for actor in event.participants:
+            yield subject, DIP.participant, URIRef(actor.iri)
+        if event.date is not None:
+            yield subject, DCTERMS.date, typed_date(event.date)
+            first, last = bounds(event.date)
+            yield subject, DIP.dateMin, Literal(first, datatype=XSD.dateTime, normalize=False)
+            yield subject, DIP.dateMax, Literal(last, datatype=XSD.dateTime, normalize=False)
+        if event.by is not None:
+            yield subject, DIP.deliveredBy, URIRef(event.by.iri)
+        if event.to is not None:
+            yield subject, DIP.deliveredTo, URIRef(event.to.iri)
+        if event.delivered:
+            yield subject, DIP.delivered, URIRef(event.delivered)
+        if event.evidence:
+            yield subject, PROV.wasDerivedFrom, URIRef(event.evidence)
+
+
+def cited_triples(doc: ResolvedDocument) -> Iterator[Triple]:
+    """Documents the text refers to; those the corpus does not hold are described as stubs."""
+    node = URIRef(doc.iri)
+    for cited in doc.cited:
+        target = URIRef(cited.iri)
+        yield node, DIP.attachment if cited.attached else DCTERMS.references, target
+        if cited.in_corpus:
+            continue
+        yield target, RDF.type, DIP.ReferencedDocument
+        yield target, DCTERMS.title, Literal(cited.description, lang="en")
+        if cited.date is not None:
+            yield target, DCTERMS.date, typed_date(cited.date)
+    for event in doc.events:
+        if event.delivered and event.delivered not in {c.iri for c in doc.cited}:
+            yield URIRef(event.delivered), RDF.type, DIP.ReferencedDocument

@@ -14,11 +14,13 @@ from rdflib import Literal, URIRef
 
 from kg.extract.dates import bounds
 from kg.model import Actor, Collection, Concept, DateValue, Provenance, ResolvedDocument
-from kg.rdf.evidence import annotation_triples, mention_triples, post_triples, text_source_triples
+from kg.rdf.dates import typed_date
+from kg.rdf.evidence import (
+    annotation_triples, cited_triples, event_triples, mention_triples, post_triples, text_source_triples,
+)
 from kg.rdf.graph import Triple
 from kg.rdf.vocab import DCMITYPE, DCTERMS, DIP, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-_DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _ACTOR_CLASSES = {"person": DIP.Person, "organization": DIP.Organization, "place": DIP.Place}
 _SCHEME_CLASSES = {
     "urgency": DIP.UrgencyScheme, "classification": DIP.ClassificationScheme, "subject": DIP.SubjectScheme,
@@ -37,15 +39,6 @@ _ROLES = (
     ("subject_actors", (DCTERMS.subject,)),
     ("places", (DCTERMS.spatial,)),
 )
-
-
-def typed_date(value: DateValue) -> Literal:
-    """The typed literal of a date at its printed precision.
-
-    >>> typed_date(DateValue("August 1962", "1962-08", "month")).datatype.endswith("gYearMonth")
-    True
-    """
-    return Literal(value.iso, datatype=_DATATYPES[value.precision], normalize=False)
 
 
 def document_triples(doc: ResolvedDocument, provenance: Provenance) -> Iterator[Triple]:
@@ -71,6 +64,8 @@ def document_triples(doc: ResolvedDocument, provenance: Provenance) -> Iterator[
     yield from mention_triples(doc)
     for post in doc.posts:
         yield from post_triples(post)
+    yield from event_triples(doc)
+    yield from cited_triples(doc)
     yield from _provenance(doc, provenance)
 
 

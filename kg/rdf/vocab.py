@@ -31,6 +31,9 @@ DIP_TERMS = (
     # mentions and evidence
     "mentions", "method", "confidence", "extractionMethods", "sourceMetadata", "headerRule", "pattern",
     "gazetteer", "authorityFile", "coreference", "userOverride",
+    # events and cited documents
+    "Meeting", "Delivery", "ReferencedDocument", "participant", "deliveredBy", "deliveredTo", "delivered",
+    "reports", "attachment",
 )
 
 DIP = ClosedNamespace(DIP_IRI, DIP_TERMS)

@@ -101,10 +101,10 @@ class Authority:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
             raise ValueError(f"{path}: cannot read the authority file: {err}") from None
-        for key, names in data.get("states", {}).items():
-            self.states[key] = tuple(names)
+        for state, names in data.get("states", {}).items():
+            self.states[state] = tuple(names)
             for name in names:
-                self._state_names[normal(name)] = key
+                self._state_names[normal(name)] = state
         for ladder, levels in data.get("ladders", {}).items():
             self.ladders.setdefault(ladder, {}).update({k: tuple(v) for k, v in levels.items()})
         self.language_states.update(data.get("language_states", {}))

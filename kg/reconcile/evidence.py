@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import DEMONYMS
 from kg.extract.names import FAMILY_FIRST, tidy
-from kg.model import Actor, AgentName, Annotation, DocumentRecord, Mention, Post
+from kg.model import (
+    Actor, AgentName, Annotation, CitedDocument, DocumentRecord, Event, Happening, Mention, Post, Reference, Span,
+)
 from kg.reconcile.authority import Authority
 from kg.reconcile.mint import Minter
 
@@ -40,11 +42,13 @@ _ROLE = re.compile(r"\b(%s)\b" % "|".join(re.escape(t) for t in sorted(ROLE_ORGA
 
 @dataclass(frozen=True)
 class Evidence:
-    """What the text of one document adds: mentioned actors, annotations, posts."""
+    """What the text of one document adds: mentioned actors, annotations, posts, events, cited documents."""
 
     mentioned: tuple[Actor, ...]
     annotations: tuple[Annotation, ...]
     posts: tuple[Post, ...]
+    events: tuple[Happening, ...] = ()
+    cited: tuple[CitedDocument, ...] = ()
 
 
 def resolve_evidence(
@@ -56,8 +60,10 @@ def resolve_evidence(
     mentioned: dict[str, Actor] = {}
     annotations: dict[str, Annotation] = {}
     posts: dict[str, Post] = {}
+    by_entity: list[Actor] = []
     for entity in record.entities:
         resolved = actor(AgentName(entity.name, entity.kind, entity.forms), state)
+        by_entity.append(resolved)
         if entity.geonameid and not resolved.exact_match:
             resolved = Actor(resolved.iri, resolved.kind, resolved.label, resolved.alt_labels, resolved.parent,
                              (minter.geonames(entity.geonameid),))
@@ -67,12 +73,52 @@ def resolve_evidence(
             post = _post(title, resolved.iri, entity.name, authority, minter, known, tuple(evidence))
             if post is not None:
                 posts.setdefault(post.iri, post)
+    cited = {(ref.source, ref.span): _cited(ref, minter) for ref in record.references}
+    events = []
+    for event in record.events:
+        happening, stub = _event(record, event, by_entity, cited, texts, minter, annotations)
+        events.append(happening)
+        if stub is not None:
+            cited[("event", Span(len(cited), len(cited)))] = stub
     return Evidence(tuple(mentioned.values()), tuple(sorted(annotations.values(), key=lambda a: a.iri)),
-                    tuple(sorted(posts.values(), key=lambda p: p.iri)))
+                    tuple(sorted(posts.values(), key=lambda p: p.iri)), tuple(events),
+                    tuple(sorted({c.iri: c for c in cited.values()}.values(), key=lambda c: c.iri)))
+
+
+def _cited(reference: Reference, minter: Minter) -> CitedDocument:
+    when = reference.date.iso if reference.date else None
+    return CitedDocument(minter.cited(reference.description, when), reference.description, reference.attached,
+                         reference.date)
+
+
+def _event(record: DocumentRecord, event: Event, actors: list[Actor], cited: dict[tuple[str, Span], CitedDocument],
+           texts: dict[str, str], minter: Minter, annotations: dict[str, Annotation],
+           ) -> tuple[Happening, CitedDocument | None]:
+    """A meeting or delivery with IRIs, resting on an annotation of the words that report it; and, for a
+    delivery of a document the text cites nowhere else, a stub for that document."""
+    span, text = event.span, texts[event.source]
+    iri = minter.event(record.key, event.kind, event.date.iso if event.date else None, span.start, span.end)
+    mention = Mention("person", text[span.start : span.end], span.start, span.end, event.kind,
+                      method="pattern", confidence=0.7, source=event.source)
+    evidence = _annotation(record.key, mention, iri, texts, minter, annotations, motivation="describing")
+    stub = None
+    delivered = None
+    if event.kind == "delivery":
+        delivered = next((c.iri for (source, s), c in cited.items()
+                          if source == "body" and span.start <= s.start < span.end + 40), None)
+        if delivered is None and event.what:
+            description = re.sub(r"^(?:an?|one|the|our|his|its|their)\s+", "", event.what)
+            stub = CitedDocument(minter.cited(f"{description} ({record.key}, {span.start})", None), description,
+                                 False, event.date)
+            delivered = stub.iri
+    happening = Happening(iri, event.kind, tuple(actors[i] for i in event.participants), event.date,
+                          actors[event.by] if event.by is not None else None,
+                          actors[event.to] if event.to is not None else None, delivered, evidence)
+    return happening, stub
 
 
 def _annotation(key: str, mention: Mention, body: str, texts: dict[str, str], minter: Minter,
-                found: dict[str, Annotation]) -> str:
+                found: dict[str, Annotation], motivation: str = "identifying") -> str:
     text = texts[mention.source]
     iri = minter.annotation(key, mention.source, mention.start, mention.end)
     if iri in found and found[iri].body != body:
@@ -80,7 +126,8 @@ def _annotation(key: str, mention: Mention, body: str, texts: dict[str, str], mi
     prefix = text[max(0, mention.start - _CONTEXT) : mention.start]
     suffix = text[mention.end : mention.end + _CONTEXT]
     found[iri] = Annotation(iri, body, minter.text(key, mention.source), mention, prefix, suffix,
-                            *(minter.annotation_part(iri, part) for part in ("target", "position", "quote")))
+                            *(minter.annotation_part(iri, part) for part in ("target", "position", "quote")),
+                            motivation=motivation)
     return iri
 
 

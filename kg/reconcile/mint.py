@@ -39,6 +39,7 @@ PREFIX_PATHS: dict[str, str] = {
     "graph": "graph/doc/",
     "ann": "annotation/",
     "post": "post/",
+    "event": "event/",
     "kggraph": "graph/",
     "run": "run/",
     "software": "software/",
@@ -145,6 +146,18 @@ class Minter:
         'https://data.example.org/kg/post/ministry-of-foreign-affairs-prc--vice-minister'
         """
         return self._under("post/", f"{slug(organization_slug)}--{slug(role)}")
+
+    def event(self, key: str, kind: str, when: str | None, start: int, end: int) -> str:
+        """A meeting or delivery of one document.
+
+        >>> Minter().event("wilson-1", "delivery", "1962-04-24", 10, 60)
+        'https://data.example.org/kg/event/wilson-1--delivery-1962-04-24-b4532ba6'
+        """
+        return self._under("event/", f"{slug(key)}--{slug(kind)}-{when or 'undated'}-{digest(str(start), str(end), length=8)}")
+
+    def cited(self, description: str, when: str | None) -> str:
+        """A document known only from a reference to it ("the attached Chinese memorandum")."""
+        return self._under("doc/", f"ref-{digest(' '.join(description.casefold().split()), when or '')}")
 
     def geonames(self, geonameid: str) -> str:
         """The GeoNames IRI of a place (an external identity, linked with ``skos:exactMatch``)."""

@@ -42,6 +42,7 @@ class Resolver:
     authority: Authority
     minter: Minter
     registry: Registry = field(default_factory=Registry)
+    _holdings: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def resolve(self, record: DocumentRecord) -> ResolvedDocument:
         holder_entry = self._holder_entry(record)
@@ -67,7 +68,10 @@ class Resolver:
             **roles,
         )
         evidence = resolve_evidence(record, state, self._actor, self._known, self.authority, self.minter)
-        doc = replace(doc, mentioned=evidence.mentioned, annotations=evidence.annotations, posts=evidence.posts)
+        doc = replace(doc, mentioned=evidence.mentioned, annotations=evidence.annotations, posts=evidence.posts,
+                      events=evidence.events, cited=evidence.cited)
+        if record.date.precision == "day":
+            self._holdings.setdefault((record.kind, record.date.iso), doc.iri)
         return replace(doc, related=self._parents(doc))
 
     def finish(self, doc: ResolvedDocument) -> ResolvedDocument:
@@ -90,7 +94,23 @@ class Resolver:
                 changes[item.name] = self._relabel_concept(value)
             elif isinstance(value, tuple) and value and isinstance(value[0], Concept):
                 changes[item.name] = tuple(self._relabel_concept(c) for c in value)
-        return replace(doc, **changes)
+        return self._link_cited(replace(doc, **changes))
+
+    def _link_cited(self, doc: ResolvedDocument) -> ResolvedDocument:
+        """A cited document the corpus holds (same kind, same day) takes that document's IRI."""
+        renamed: dict[str, str] = {}
+        for cited in doc.cited:
+            if cited.date is None or cited.date.precision != "day":
+                continue
+            for kind in ("Note", "Memorandum", "Letter", "Statement", "Telegram", "Cable"):
+                held = self._holdings.get((kind, cited.date.iso))
+                if held and held != doc.iri and kind.lower() in cited.description.lower():
+                    renamed[cited.iri] = held
+        if not renamed:
+            return doc
+        cited_docs = tuple(replace(c, iri=renamed[c.iri], in_corpus=True) if c.iri in renamed else c for c in doc.cited)
+        events = tuple(replace(e, delivered=renamed.get(e.delivered, e.delivered)) for e in doc.events)
+        return replace(doc, cited=cited_docs, events=events)
 
     def _relabel_concept(self, concept: Concept) -> Concept:
         """The canonical label; the wording this document printed, if different, as an alternative."""
