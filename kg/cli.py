@@ -32,6 +32,8 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=sorted(READERS), help="force a reader instead of choosing by content")
     ex.add_argument("--authority", type=Path, action="append", default=[], metavar="FILE",
                     help="extra authority file (TOML), may be repeated")
+    ex.add_argument("--overrides", type=Path, action="append", default=[], metavar="FILE",
+                    help="overrides file (TOML) forcing a form to denote an actor; may be repeated")
     ex.add_argument("--batch-size", type=int, default=200, metavar="N", help="documents per SHACL batch (default: 200)")
     ex.add_argument("--lean", action="store_true",
                     help="leave the mention annotations out of graph.ttl (they stay in graph.trig and graph.nq)")
@@ -81,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
-                        format=args.format, authorities=args.authority, lean=args.lean)
+                        format=args.format, authorities=args.authority, overrides=args.overrides,
+                        lean=args.lean)
     except (ValueError, OSError) as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT

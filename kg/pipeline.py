@@ -8,7 +8,7 @@ run report lists it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import __version__
@@ -24,6 +24,7 @@ from kg.rdf.graph import Triple, build_graph
 from kg.rdf.mapping import document_triples, evidence_triples
 from kg.reconcile.authority import Authority
 from kg.reconcile.mint import DEFAULT_BASE, Minter
+from kg.reconcile.overrides import Overrides
 from kg.reconcile.resolve import Resolver
 from kg.reconcile.slug import digest
 from kg.resources import ontology_path
@@ -61,6 +62,7 @@ def export(
     batch_size: int = 200,
     format: str | None = None,
     authorities: Sequence[Path] = (),
+    overrides: Sequence[Path] = (),
     lean: bool = False,
 ) -> ExportResult:
     """Export files and folders of documents to ``out``; see the README for the files written.
@@ -73,9 +75,9 @@ def export(
     (2, ['path-not-found'])
     """
     minter = Minter(base)
-    corpus = resolve_corpus(paths, minter, format=format, authorities=authorities)
+    corpus = resolve_corpus(paths, minter, format=format, authorities=authorities, overrides=overrides)
     files, problems, entries, resolved = corpus.files, corpus.problems, corpus.entries, corpus.documents
-    configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities,))])
+    configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities, *overrides))])
     provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
     outputs = tuple(
         DocumentOutput(doc, tuple(document_triples(doc, provenance)), tuple(evidence_triples(doc))) for doc in resolved
@@ -90,7 +92,7 @@ def export(
         return ExportResult(summary, tuple(problems), (), strict, input_error)
     bundle = Bundle(
         outputs, _vocabulary(), entries, problems, validation, actor_graph(resolved), minter, provenance, summary,
-        merged,
+        merged, corpus.review,
     )
     return ExportResult(summary, tuple(problems), tuple(write_all(bundle, out)), strict, input_error)
 
@@ -103,18 +105,21 @@ class Corpus:
     problems: list[Problem]
     entries: list[DocumentEntry]
     documents: list[ResolvedDocument]
+    review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 def resolve_corpus(
-    paths: Sequence[Path], minter: Minter, *, format: str | None = None, authorities: Sequence[Path] = ()
+    paths: Sequence[Path], minter: Minter, *, format: str | None = None, authorities: Sequence[Path] = (),
+    overrides: Sequence[Path] = (),
 ) -> Corpus:
     """Read, interpret and resolve every document under ``paths`` (the first half of :func:`export`)."""
     authority = Authority.load(authorities)
     files, problems = discover(paths)
     records, entries = _read(files, format, problems, authority.known_names())
-    resolver = Resolver(authority, minter)
+    resolver = Resolver(authority, minter, overrides=Overrides.load(tuple(overrides)))
+    resolver.prepare(records)
     resolved = [resolver.resolve(record) for record in records]
-    return Corpus(files, problems, entries, [resolver.finish(doc) for doc in resolved])
+    return Corpus(files, problems, entries, [resolver.finish(doc) for doc in resolved], sorted(resolver.review))
 
 
 def _summary(

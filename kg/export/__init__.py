@@ -6,6 +6,8 @@ the order they are written (``void.ttl`` after the dumps whose sizes it gives).
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +52,7 @@ class Bundle:
     provenance: Provenance
     summary: Summary
     merged: tuple[Triple, ...]
+    review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -67,6 +70,14 @@ class Bundle:
 def _void(bundle: Bundle) -> bytes:
     triples = void_triples(bundle.merged, len(bundle.documents), bundle.sizes, bundle.minter, bundle.provenance)
     return oxigraph.turtle(triples, bundle.prefixes)
+
+
+def _review_csv(rows: list[tuple[str, str, str, str, str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["document", "kind", "form", "iri", "reason"])
+    writer.writerows(sorted(rows))
+    return buffer.getvalue().encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,8 @@ WRITERS: dict[str, Writer] = {
                           lambda b: render_json(b.summary, b.entries, b.problems, b.validation).encode("utf-8")),
     "report-shacl": Writer("report.ttl", "the SHACL validation report graph",
                            lambda b: oxigraph.turtle(b.validation.report, {**b.prefixes, "sh": "http://www.w3.org/ns/shacl#"})),
+    "review": Writer("review.csv", "every reconciliation decision: which form went to which IRI, and why",
+                     lambda b: _review_csv(b.review)),
     "graphml": Writer("actors.graphml", "actor network, GraphML", lambda b: network.write_graphml(b.network)),
     "gexf": Writer("actors.gexf", "actor network, GEXF 1.2", lambda b: network.write_gexf(b.network)),
     "json": Writer("actors.json", "actor network, node-link JSON", lambda b: network.write_json(b.network)),

@@ -17,7 +17,9 @@ from kg.model import Actor, AgentName, Collection, Concept, DocumentRecord, Reso
 from kg.reconcile.authority import Authority, Entry
 from kg.reconcile.evidence import resolve_evidence
 from kg.reconcile.mint import Minter
+from kg.reconcile.overrides import Overrides
 from kg.reconcile.registry import Registry
+from kg.reconcile.variants import Variants
 
 URGENCY_SCHEME = "Urgency and precedence markings"
 SUBJECT_SCHEME = "Subjects"
@@ -42,9 +44,15 @@ class Resolver:
     authority: Authority
     minter: Minter
     registry: Registry = field(default_factory=Registry)
+    overrides: Overrides = field(default_factory=Overrides)
+    variants: Variants = field(default_factory=Variants)
+    #: Every decision (document, kind, form, IRI, reason), for the review file.
+    review: set[tuple[str, str, str, str, str]] = field(default_factory=set)
     _holdings: dict[tuple[str, str], str] = field(default_factory=dict)
+    _document: str = ""
 
     def resolve(self, record: DocumentRecord) -> ResolvedDocument:
+        self._document = record.key
         holder_entry = self._holder_entry(record)
         state = self._state(record, holder_entry)
         routing = record.routing
@@ -121,9 +129,22 @@ class Resolver:
         label = self.registry.label(iri)
         return {"label": label, "alt_labels": tuple(sorted(names - {label}))}
 
+    def prepare(self, records: list[DocumentRecord]) -> None:
+        """See the whole corpus once before resolving it: learn the variants of people's names."""
+        known = {e.name for r in records for e in r.entities if e.kind == "person" and self.authority.find("person", e.name)}
+        self.variants = Variants.learn(records, known)
+
     def _actor(self, name: AgentName, state: str | None) -> Actor:
         name_state = self.authority.state_of(name.state) if name.state else None
-        entry = self._entry(name, name_state or state)
+        overridden = next((e for f in (name.name, *name.forms)
+                           if (e := self.overrides.find(name.kind, f, self._document)) is not None), None)
+        reason = "overrides file" if overridden else ""
+        if overridden is None and name.kind == "person" and self.variants.rewrite(name.name) != name.name:
+            reason = self.variants.reasons[name.name]
+            name = replace(name, name=self.variants.rewrite(name.name), forms=(*name.forms, name.name))
+        entry = overridden or self._entry(name, name_state or state)
+        reason = reason or ("authority file" if entry else
+                            self.variants.reasons.get(name.name, "a new actor, named as printed"))
         parent = self._actor(name.parent, state) if name.parent and not entry else None
         links: tuple[str, ...] = ()
         if entry is not None:
@@ -137,6 +158,7 @@ class Resolver:
             parent_iri = parent.iri if parent else None
         forms = (name.name, *name.forms)
         self.registry.observe(iri, forms, fixed=entry.label if entry else None)
+        self.review.update((self._document, kind, form, iri, reason) for form in forms)
         return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri, links)  # type: ignore[arg-type]
 
     def _geonames(self, entry: Entry) -> tuple[str, ...]:
