@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.gazetteer import gazetteer
 from kg.extract.lexicon import (
     DEMONYMS,
     LEFT_STOPS,
@@ -100,7 +101,10 @@ def _lower_heads(scan: Scan) -> None:
     """"the Soviet consulate in Yining", "the Chinese government": a national adjective and a lower-case head."""
     tokens = scan.tokens
     for index in range(1, len(tokens)):
-        if tokens[index].text not in LOWER_HEADS or tokens[index - 1].text not in DEMONYMS:
+        qualifier = tokens[index - 1]
+        if tokens[index].text not in LOWER_HEADS or not (
+                qualifier.text in DEMONYMS or key(qualifier.text) in scan.known.places or
+                (qualifier.capitalised and gazetteer().find(qualifier.text) is not None)):
             continue
         first, last = index - 1, index
         while first > 0 and tokens[first - 1].text in DEMONYMS and same_line_gap(scan.text, tokens[first - 1], tokens[first]):
@@ -139,6 +143,8 @@ def _add_nested(scan: Scan, start: int, end: int) -> None:
     spans = [(start + inner.start("org"), start + inner.end("org"))] if inner and inner.start("org") > 0 else []
     spans += [(start + m.start(), start + m.end()) for m in re.finditer(r"\b[A-Z]{3,}(?:\([a-z]\))?", text)
               if m.group(0) in ORG_ACRONYMS and (m.start(), m.end()) != (0, len(text))]
+    spans += [(start + m.start(), start + m.end()) for m in re.finditer(r"\bCC\s+[A-Z]{3,}(?:\([a-z]\))?|\b[A-Z]{3,}\s+CC\b", text)
+              if (m.start(), m.end()) != (0, len(text))]  # a party's central committee: "CC CPSU", "KWP CC"
     for inner_start, inner_end in dict.fromkeys(spans):
         printed = scan.text[inner_start:inner_end]
         scan.add(Mention("organization", printed, inner_start, inner_end, readings(printed)[0], source=scan.source,

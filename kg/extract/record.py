@@ -15,13 +15,21 @@ from kg.extract import citation as cite
 from kg.extract.coref import entities
 from kg.extract.dates import contains, parse_date
 from kg.extract.doctype import kind_of
-from kg.extract.languages import codes
 from kg.extract.events import find_events, find_references
+from kg.extract.languages import codes
 from kg.extract.mentions import KnownNames, find_mentions, key
 from kg.extract.names import agent, readings, tidy, uninvert
 from kg.extract.routing import extract_routing
 from kg.ingest.wilson_patterns import is_funding
-from kg.model import AgentName, DateValue, DocumentRecord, Entity, Mention, Routing, SourceRecord
+from kg.model import (
+    AgentName,
+    DateValue,
+    DocumentRecord,
+    Entity,
+    Mention,
+    Routing,
+    SourceRecord,
+)
 from kg.problems import Problem
 
 _RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")

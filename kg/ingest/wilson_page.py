@@ -25,7 +25,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.ingest.text import Line, joined
-from kg.ingest.wilson_patterns import URL, heading_of, is_credits, is_date_like, is_date_line, is_funding
+from kg.ingest.wilson_patterns import (
+    URL,
+    heading_of,
+    is_credits,
+    is_date_like,
+    is_date_line,
+    is_funding,
+)
 from kg.model import Field, SourceRecord
 
 HEADINGS = {

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 
-from kg.model import Annotation, Post, ResolvedDocument
-from kg.rdf.graph import Triple
 from kg.extract.dates import bounds
+from kg.model import Annotation, Post, ResolvedDocument
 from kg.rdf.dates import typed_date
+from kg.rdf.graph import Triple
 from kg.rdf.vocab import DCTERMS, DIP, OA, ORG, PROV, RDF, RDFS, XSD
 
 #: The ``dip:`` method concept of each mention method.

@@ -16,7 +16,12 @@ from kg.extract.dates import bounds
 from kg.model import Actor, Collection, Concept, DateValue, Provenance, ResolvedDocument
 from kg.rdf.dates import typed_date
 from kg.rdf.evidence import (
-    annotation_triples, cited_triples, event_triples, mention_triples, post_triples, text_source_triples,
+    annotation_triples,
+    cited_triples,
+    event_triples,
+    mention_triples,
+    post_triples,
+    text_source_triples,
 )
 from kg.rdf.graph import Triple
 from kg.rdf.vocab import DCMITYPE, DCTERMS, DIP, ORG, PROV, RDF, RDFS, SKOS, XSD

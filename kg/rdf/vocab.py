@@ -7,7 +7,18 @@ and ``tests/test_vocab.py`` fails if this list and the ontology drift apart.
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+    ClosedNamespace,
+)
 
 DIP_IRI = "https://w3id.org/dipcorr#"
 

@@ -17,7 +17,17 @@ from dataclasses import dataclass
 from kg.extract.lexicon import DEMONYMS
 from kg.extract.names import FAMILY_FIRST, tidy
 from kg.model import (
-    Actor, AgentName, Annotation, CitedDocument, DocumentRecord, Event, Happening, Mention, Post, Reference, Span,
+    Actor,
+    AgentName,
+    Annotation,
+    CitedDocument,
+    DocumentRecord,
+    Event,
+    Happening,
+    Mention,
+    Post,
+    Reference,
+    Span,
 )
 from kg.reconcile.authority import Authority
 from kg.reconcile.mint import Minter

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from kg.extract.gazetteer import gazetteer
-from kg.model import Actor, AgentName, Collection, Concept, DocumentRecord, ResolvedDocument
+from kg.model import (
+    Actor,
+    AgentName,
+    Collection,
+    Concept,
+    DocumentRecord,
+    ResolvedDocument,
+)
 from kg.reconcile.authority import Authority, Entry
 from kg.reconcile.evidence import resolve_evidence
 from kg.reconcile.mint import Minter
