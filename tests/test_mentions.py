@@ -89,3 +89,16 @@ def test_places_with_editorial_variants_and_gazetteer_ids():
     assert {"Wulumqi", "Tacheng", "Yining", "Soviet Union", "Andong"} <= set(places)
     assert "Urumqi" in places["Wulumqi"].forms and "Qoqek" in places["Tacheng"].forms
     assert places["Andong"].geonameid == "2037886"  # a place the authority does not know: GeoNames' Dandong
+
+
+def test_extraction_survives_texts_cut_anywhere():
+    """Every rule looks ahead; a text ending mid-name, mid-title or mid-list must never break one."""
+    from corpus import EXAMPLES
+    from kg.extract.record import text_entities
+    from kg.extract.routing import extract_routing
+
+    for path in sorted(EXAMPLES.glob("wilson-*.txt")):
+        text = path.read_text("utf-8")
+        for cut in range(1, len(text), 199):
+            piece = text[:cut]
+            text_entities(piece, extract_routing(piece), known=KNOWN)

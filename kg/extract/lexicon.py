@@ -16,7 +16,8 @@ TITLES = tuple(sorted({
     "Cde.", "Cde", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Prof.", "Professor", "Senator", "Governor",
     "Chief", "Envoy", "Interpreter", "Embassy counsellor", "Military Attaché", "Acting Chargé", "Lord", "Sir",
     "Under Secretary", "Assistant Secretary", "Secretary of State", "Representative", "Ambassador-at-Large",
-    "Generalissimo", "King", "Queen", "Prince", "Chancellor", "Mayor", "President-elect", "Vice President-elect",
+    "Generalissimo", "Brigadier General", "Lieutenant General", "Major General", "Rear Admiral", "Vice Admiral",
+    "Brigadier", "Officer in Charge", "Staff Secretary", "Military Aide", "King", "Queen", "Prince", "Chancellor", "Mayor", "President-elect", "Vice President-elect",
 }, key=len, reverse=True))
 
 #: Titles that are only forms of address, not posts.

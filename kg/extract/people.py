@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.gazetteer import gazetteer
 from kg.extract.lexicon import DEMONYMS, GIVEN_NAMES, NOT_NAMES, ORG_HEADS, TITLES
 from kg.extract.names import FAMILY_FIRST, tidy
 from kg.extract.scan import Scan, key
-from kg.extract.tokens import same_line_gap
+from kg.extract.tokens import Token, same_line_gap
 from kg.model import Mention
 
 _TITLE_WORDS = {title: title.split() for title in TITLES}
@@ -24,6 +25,80 @@ def find_persons(scan: Scan) -> None:
         consumed = (_titled(scan, index) or _completed(scan, index) or _initials(scan, index) or _family_first(scan, index)
                     or _known(scan, index) or _given_name(scan, index) or _bracketed_holder(scan, index))
         index = consumed if consumed else index + 1
+    _by_clauses(scan)
+    _coordinated(scan)
+
+
+#: "Drafted by McSweeney and Veliotes", "approved by Parsons": the clearance lines of a source note.
+_BY_CLAUSE = re.compile(r"\b(?:[Dd]rafted|[Aa]pproved|[Cc]leared|[Ss]igned|[Ii]nitialed|[Tt]ransmitted)"
+                        r"(?:\s+in\s+\w+)?\s+by\s+")
+
+
+def _by_clauses(scan: Scan) -> None:
+    tokens = scan.tokens
+    starts = {token.start: index for index, token in enumerate(tokens)}
+    for match in _BY_CLAUSE.finditer(scan.text):
+        index = starts.get(match.end())
+        if index is not None and _title_at(scan, index) is not None:
+            continue  # "Drafted by Deputy Director of the Office of ...": a post, not a name
+        while index is not None and index < len(tokens) and _name_word(scan, index):
+            last = index
+            while _name_word(scan, last + 1) and same_line_gap(scan.text, tokens[last], tokens[last + 1]):
+                last += 1
+            _add_person(scan, index, last, (), "pattern", 0.8)
+            index = last + 2 if last + 2 < len(tokens) and tokens[last + 1].text in ("and", ",") else None
+
+
+def _coordinated(scan: Scan) -> None:
+    """Surnames listed or paired with a person ("Rusk, Thompson, Harriman, and Bundy"; "between Rusk and
+    Kennedy"; "from Rusk to Kennedy") are people too."""
+    tokens = scan.tokens
+    people = {m.start for m in scan.found if m.kind == "person"}
+    changed = True
+    while changed:
+        changed = False
+        for index, token in enumerate(tokens):
+            if token.start in people or not _surname_like(scan, index):
+                continue
+            if any(tokens[n].start in people and _surname_like(scan, n, listed=True) for n in _coordinates(tokens, index)):
+                _add_person(scan, index, index, (), "coreference", 0.6)
+                people.add(token.start)
+                changed = True
+
+
+def _surname_like(scan: Scan, index: int, listed: bool = False) -> bool:
+    """A single capitalised word shaped like a family name, not a place, an acronym or a title."""
+    token = scan.tokens[index]
+    if listed:
+        return token.word and token.capitalised
+    return (_name_word(scan, index) and token.text[1:].islower() and len(token.bare) > 2 and token.bare not in DEMONYMS
+            and _title_at(scan, index) is None and key(token.bare) not in scan.known.places
+            and gazetteer().find(token.bare) is None)
+
+
+def _coordinates(tokens: list[Token], index: int) -> list[int]:
+    """Words joined to ``index`` as a pair ("X and Y", "from X to Y") or within a list ending "..., and Z"."""
+    found = []
+    for step in (-2, 2):
+        joint, other = index + step // 2, index + step
+        if 0 <= other < len(tokens) and 0 <= joint < len(tokens) and tokens[joint].text in ("and", "to"):
+            found.append(other)
+    in_list = _list_end(tokens, index) is not None
+    for step in (-2, 2):
+        joint, other = index + step // 2, index + step
+        if in_list and 0 <= other < len(tokens) and tokens[joint].text == ",":
+            found.append(other)
+    return found
+
+
+def _list_end(tokens: list[Token], index: int) -> int | None:
+    """The index of the last item of the comma list ``index`` belongs to, if it closes with ", and"."""
+    probe = index
+    while probe + 2 < len(tokens) and tokens[probe + 1].text == ",":
+        if tokens[probe + 2].text == "and" and probe + 3 < len(tokens):
+            return probe + 3
+        probe += 2
+    return None
 
 
 def _title_at(scan: Scan, index: int) -> tuple[str, int] | None:
@@ -53,6 +128,10 @@ def _titled(scan: Scan, index: int) -> int | None:
                 same_line_gap(scan.text, tokens[probe - 1], tokens[probe]) and \
                 not _name_start(scan, probe, strict=True):
             probe += 1
+        at_end = probe >= len(tokens)
+        if probe - (after + 1) >= 2 and tokens[probe - 1].bare not in NOT_NAMES and \
+                (at_end or (tokens[probe].text != "[" and not _name_start(scan, probe, strict=True))):
+            probe -= 1  # "Secretary of Defense McNamara": the last word of the run is the holder's name
         phrase_end = probe
     name_at = phrase_end + (phrase_end < len(tokens) and tokens[phrase_end].text == "[")
     if name_at >= len(tokens) or not same_line_gap(scan.text, tokens[name_at - 1], tokens[name_at]):
@@ -78,7 +157,7 @@ def _name_start(scan: Scan, index: int, strict: bool = False) -> bool:
 def _name_run(scan: Scan, index: int) -> tuple[int, int] | None:
     """Up to four name words (initials, capitalised words, a bracketed completion) from ``index``."""
     tokens = scan.tokens
-    if index >= len(tokens) or not _name_start(scan, index):
+    if index >= len(tokens) or not _name_start(scan, index) or _title_at(scan, index) is not None:
         return None
     last = index
     while last + 1 < len(tokens) and last - index < MAX_NAME:
