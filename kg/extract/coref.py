@@ -119,8 +119,10 @@ def _person_entity(cluster: list[Mention]) -> Entity:
 def _organizations(mentions: list[Mention]) -> list[Entity]:
     specific = [m for m in mentions if not _generic(m)]
     groups: dict[str, list[Mention]] = {}
-    for mention in specific:
-        groups.setdefault(key(mention.name), []).append(mention)
+    for mention in sorted(specific, key=lambda m: -len(m.name)):
+        name = key(mention.name)
+        fuller = [k for k in groups if k.startswith(name + " ") and k[len(name) + 1 :].split()[0] in ("for", "of", "in", "on")]
+        groups.setdefault(fuller[0] if len(fuller) == 1 else name, []).append(mention)
     for mention in (m for m in mentions if _generic(m)):
         head = key(mention.name).split()[-1]
         owners = [k for k in groups if head in k.split()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.lexicon import DEMONYMS
 from kg.extract.names import FAMILY_FIRST, tidy
@@ -83,6 +83,11 @@ def resolve_evidence(
             post = _post(title, resolved.iri, entity.name, authority, minter, known, tuple(evidence))
             if post is not None:
                 posts.setdefault(post.iri, post)
+    for index, parent in _parents(record):
+        child = by_entity[index]
+        if child.parent is None and by_entity[parent].iri != child.iri:
+            by_entity[index] = replace(child, parent=by_entity[parent].iri)
+            mentioned[child.iri] = by_entity[index]
     cited = {(ref.source, ref.span): _cited(ref, minter) for ref in record.references}
     events = []
     for event in record.events:
@@ -93,6 +98,24 @@ def resolve_evidence(
     return Evidence(tuple(mentioned.values()), tuple(sorted(annotations.values(), key=lambda a: a.iri)),
                     tuple(sorted(posts.values(), key=lambda p: p.iri)), tuple(events),
                     tuple(sorted({c.iri: c for c in cited.values()}.values(), key=lambda c: c.iri)))
+
+
+def _parents(record: DocumentRecord) -> list[tuple[int, int]]:
+    """Organisations the text names inside another's name, as its parent: "Department of the CC CPSU",
+    "Central Committee of the Korean Workers' Party" (entity indices: child, parent)."""
+    found = []
+    orgs = [(i, e) for i, e in enumerate(record.entities) if e.kind == "organization"]
+    for child, outer in orgs:
+        for parent, inner in orgs:
+            if child == parent:
+                continue
+            if any(o.source == i.source and o.start < i.start and i.end == o.end
+                   and re.search(r"\bof\s+(?:the\s+)?$|\b(?:CC|Central Committee)\s+$|^(?:CC|Central Committee)\s",
+                                 o.text[: i.start - o.start] if i.start > o.start else o.text)
+                   for o in outer.mentions for i in inner.mentions):
+                found.append((child, parent))
+                break
+    return found
 
 
 def _cited(reference: Reference, minter: Minter) -> CitedDocument:

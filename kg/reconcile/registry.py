@@ -17,26 +17,31 @@ class Registry:
     """Names seen per IRI across the corpus.
 
     >>> r = Registry()
-    >>> r.observe("x", ["XU HUANG", "Xu Huang", "Xu Huang"])
+    >>> for names in (["XU HUANG"], ["Xu Huang"], ["Xu Huang", "Xu"]):
+    ...     r.observe("x", names)
     >>> r.observe("y", ["Urumqi"], fixed="Urumqi")
     >>> r.label("x"), r.label("y"), len(r)
     ('Xu Huang', 'Urumqi', 2)
     """
 
     _seen: dict[str, Counter[str]] = field(default_factory=dict)
+    _preferred: dict[str, Counter[str]] = field(default_factory=dict)
     _fixed: dict[str, str] = field(default_factory=dict)
 
     def observe(self, iri: str, names: list[str] | tuple[str, ...], fixed: str | None = None) -> None:
-        """Record names seen for ``iri``; ``fixed`` is an authority label that always wins."""
+        """Record names seen for ``iri``; the first is the name a document prefers (its fullest form);
+        ``fixed`` is an authority label that always wins."""
         counter = self._seen.setdefault(iri, Counter())
         counter.update(name for name in names if name)
+        if names and names[0]:
+            self._preferred.setdefault(iri, Counter())[names[0]] += 1
         if fixed is not None:
             self._fixed[iri] = fixed
 
     def label(self, iri: str) -> str:
         if iri in self._fixed:
             return self._fixed[iri]
-        counter = self._seen.get(iri)
+        counter = self._preferred.get(iri) or self._seen.get(iri)
         if not counter:
             raise KeyError(f"no name was observed for {iri}")
         return min(counter, key=lambda name: (name.isupper(), -counter[name], name))
