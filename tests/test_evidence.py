@@ -107,3 +107,20 @@ def test_meeting_from_a_record_of_conversation(store):
     rows = list(store.query(PREFIXES + f"""SELECT ?who WHERE {{ GRAPH ?g {{
         <{BASE}doc/wilson-900112> dip:reports ?e . ?e a dip:Meeting ; dip:participant/rdfs:label ?who }} }}"""))
     assert {r["who"].value for r in rows} == {"Nikita Khrushchev", "Walter Ulbricht"}
+
+
+def test_hierarchy_the_text_gives(store):
+    rows = list(store.query(PREFIXES + """SELECT ?child ?parent WHERE { GRAPH ?g {
+        ?c org:subOrganizationOf ?p . ?c rdfs:label ?child . ?p rdfs:label ?parent } }"""))
+    pairs = {(r["child"].value, r["parent"].value) for r in rows}
+    assert ("Yili Office of the Department of Foreign Affairs of the Xinjiang Uyghur Autonomous Region",
+            "Department of Foreign Affairs of the Xinjiang Uyghur Autonomous Region") in pairs
+    assert ("Department of the CC CPSU for Liaison with Communist and Workers' Parties of Socialist Countries",
+            "Central Committee of the Communist Party of the Soviet Union") in pairs
+
+
+def test_one_organisation_per_place_of_a_plural_consulate(store):
+    rows = list(store.query(PREFIXES + f"""SELECT ?l WHERE {{ GRAPH ?g {{
+        <{BASE}doc/wilson-900103> dip:mentions ?o . ?o a dip:Organization ; rdfs:label ?l }} }}"""))
+    labels = {r["l"].value for r in rows}
+    assert {"Consulate General of the Soviet Union in Urumqi", "Consulate General of the Soviet Union in Yining"} <= labels

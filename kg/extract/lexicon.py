@@ -77,7 +77,7 @@ LEFT_STOPS = frozenset("""A An The This That These Those It Its He She His Her T
     Sixteenth Seventeenth Eighteenth Nineteenth Twentieth Plenum Session Extraordinary""".split())
 
 #: Lower-case heads that make an organisation after a national adjective ("the Soviet consulate in Yining").
-LOWER_HEADS = frozenset("embassy consulate consulates government ministry legation mission".split())
+LOWER_HEADS = frozenset("embassy embassies consulate consulates government ministry legation mission".split())
 
 #: Words after a capitalised name that make it a geographical feature ("Naktong River").
 FEATURE_WORDS = frozenset("River Strait Straits Sea Lake Mountains Mountain Range Province Prefecture County Region "

@@ -102,6 +102,9 @@ def _lower_heads(scan: Scan) -> None:
     tokens = scan.tokens
     for index in range(1, len(tokens)):
         qualifier = tokens[index - 1]
+        if tokens[index].text in LOWER_HEADS and qualifier.text == "the":
+            _of_state(scan, index)
+            continue
         if tokens[index].text not in LOWER_HEADS or not (
                 qualifier.text in DEMONYMS or key(qualifier.text) in scan.known.places or
                 (qualifier.capitalised and gazetteer().find(qualifier.text) is not None)):
@@ -111,12 +114,46 @@ def _lower_heads(scan: Scan) -> None:
             first -= 1
         if last + 1 < len(tokens) and tokens[last + 1].text == "general":
             last += 1
+        places = []
         if last + 2 < len(tokens) and tokens[last + 1].text in ("in", "at") and tokens[last + 2].capitalised:
             last += 2
+            places.append(tokens[last].bare)
+            while last + 2 < len(tokens) and tokens[last + 1].text in ("and", ",") and tokens[last + 2].capitalised \
+                    and tokens[index].text.endswith("s"):
+                last += 2
+                places.append(tokens[last].bare)
         start, end = tokens[first].start, tokens[last].end
-        if scan.free(start, end):
-            printed = scan.text[start:end]
+        if not scan.free(start, end):
+            continue
+        printed = scan.text[start:end]
+        if len(places) < 2:
             scan.add(Mention("organization", printed, start, end, tidy(printed), source=scan.source, confidence=0.6))
+            continue
+        # "the Soviet consulates general in Urumqi and Yining": one organisation per place
+        singular = " ".join(t.text for t in tokens[first : index]) + " " + tokens[index].text.removesuffix("s")
+        general = " general" if tokens[index + 1].text == "general" else ""
+        for place in places:
+            scan.add(Mention("organization", printed, start, end, f"{singular}{general} in {place}",
+                             source=scan.source, confidence=0.6))
+
+
+def _of_state(scan: Scan, index: int) -> None:
+    """"the consulates general of the USSR in Urumqi and Kuldja [Yining]": one organisation per place."""
+    text = scan.text[scan.tokens[index].start :]
+    match = re.match(r"(?P<head>\w+?)s?(?P<general>\s+general)?\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+                     r"\s+in\s+(?P<places>[A-Z][^,.;:]*?(?:\s+and\s+[A-Z][\w\[\] ]*?)?)(?=[,.;:]|\s+(?:cease|be|were|are|was|is)\b|$)",
+                     text)
+    if match is None:
+        return
+    start, end = scan.tokens[index].start, scan.tokens[index].start + match.end()
+    if not scan.free(start, end):
+        return
+    printed = scan.text[start:end]
+    places = [p.strip() for p in re.split(r"\s+and\s+|,\s*", match["places"]) if p.strip()]
+    head = match["head"].capitalize() + (" General" if match["general"] else "")
+    for place in places:
+        scan.add(Mention("organization", printed, start, end, f"{head} of the {match['state']} in {readings(place)[0]}",
+                         source=scan.source, confidence=0.6))
 
 
 def _add_org(scan: Scan, first: int, last: int) -> None:

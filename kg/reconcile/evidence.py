@@ -109,7 +109,7 @@ def _parents(record: DocumentRecord) -> list[tuple[int, int]]:
         for parent, inner in orgs:
             if child == parent:
                 continue
-            if any(o.source == i.source and o.start < i.start and i.end == o.end
+            if any(o.source == i.source and o.start < i.start and i.end <= o.end
                    and re.search(r"\bof\s+(?:the\s+)?$|\b(?:CC|Central Committee)\s+$|^(?:CC|Central Committee)\s",
                                  o.text[: i.start - o.start] if i.start > o.start else o.text)
                    for o in outer.mentions for i in inner.mentions):

@@ -90,14 +90,22 @@ class Resolver:
         return replace(doc, related=self._parents(doc))
 
     def finish(self, doc: ResolvedDocument) -> ResolvedDocument:
-        """Give every actor and concept of ``doc`` its corpus-wide canonical label."""
+        """Give every actor and concept of ``doc`` its corpus-wide canonical label; the several readings of
+        one actor in a document (routing, text) share their forms, parent and external links."""
         merged: dict[str, set[str]] = {}
+        parents: dict[str, str] = {}
+        links: dict[str, tuple[str, ...]] = {}
         for actor in doc.actors:
             merged.setdefault(actor.iri, set())
         for group in _actor_groups(doc):
             for actor in group:
                 merged[actor.iri] |= {actor.label, *actor.alt_labels}
-        final = {iri: self._relabel(iri, names) for iri, names in merged.items()}
+                if actor.parent:
+                    parents.setdefault(actor.iri, actor.parent)
+                if actor.exact_match:
+                    links.setdefault(actor.iri, actor.exact_match)
+        final = {iri: {**self._relabel(iri, names), "parent": parents.get(iri), "exact_match": links.get(iri, ())}
+                 for iri, names in merged.items()}
         changes: dict[str, Any] = {}
         for item in fields(doc):
             value = getattr(doc, item.name)
