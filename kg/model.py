@@ -92,10 +92,11 @@ class Mention:
     """One mention of an actor in a text: the exact printed words at ``[start, end)`` and its reading.
 
     ``source`` says which text the offsets count into: ``body``, ``title`` or
-    ``summary`` (the last two are the archive's editorial text).
+    ``summary`` (the last two are the archive's editorial text). ``kind`` is the
+    actor's kind, or ``event`` for the words that report a meeting or delivery.
     """
 
-    kind: ActorKind
+    kind: ActorKind | Literal["event"]
     text: str
     start: int
     end: int

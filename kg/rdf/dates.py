@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from rdflib import Literal
+from collections.abc import Iterator
 
+from rdflib import Literal
+from rdflib.term import Node
+
+from kg.extract.dates import bounds
 from kg.model import DateValue
-from kg.rdf.vocab import XSD
+from kg.rdf.vocab import DIP, XSD
 
 _DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -17,3 +21,10 @@ def typed_date(value: DateValue) -> Literal:
     True
     """
     return Literal(value.iso, datatype=_DATATYPES[value.precision], normalize=False)
+
+
+def bound_triples(node: Node, value: DateValue) -> Iterator[tuple[Node, Node, Node]]:
+    """``dip:dateMin`` and ``dip:dateMax``: the first and last instant a date covers, in UTC."""
+    first, last = bounds(value)
+    yield node, DIP.dateMin, Literal(first, datatype=XSD.dateTime, normalize=False)
+    yield node, DIP.dateMax, Literal(last, datatype=XSD.dateTime, normalize=False)

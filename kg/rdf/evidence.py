@@ -12,9 +12,8 @@ from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 
-from kg.extract.dates import bounds
 from kg.model import Annotation, Post, ResolvedDocument
-from kg.rdf.dates import typed_date
+from kg.rdf.dates import bound_triples, typed_date
 from kg.rdf.graph import Triple
 from kg.rdf.vocab import DCTERMS, DIP, OA, ORG, PROV, RDF, RDFS, XSD
 
@@ -91,9 +90,7 @@ def event_triples(doc: ResolvedDocument) -> Iterator[Triple]:
             yield subject, DIP.participant, URIRef(actor.iri)
         if event.date is not None:
             yield subject, DCTERMS.date, typed_date(event.date)
-            first, last = bounds(event.date)
-            yield subject, DIP.dateMin, Literal(first, datatype=XSD.dateTime, normalize=False)
-            yield subject, DIP.dateMax, Literal(last, datatype=XSD.dateTime, normalize=False)
+            yield from bound_triples(subject, event.date)
         if event.by is not None:
             yield subject, DIP.deliveredBy, URIRef(event.by.iri)
         if event.to is not None:

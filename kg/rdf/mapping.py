@@ -12,9 +12,8 @@ from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 
-from kg.extract.dates import bounds
 from kg.model import Actor, Collection, Concept, DateValue, Provenance, ResolvedDocument
-from kg.rdf.dates import typed_date
+from kg.rdf.dates import bound_triples, typed_date
 from kg.rdf.evidence import (
     annotation_triples,
     cited_triples,
@@ -116,9 +115,7 @@ def _date(node: URIRef, value: DateValue, typed: URIRef, printed: URIRef, with_b
     yield node, typed, typed_date(value)
     yield node, printed, Literal(value.printed)
     if with_bounds:
-        first, last = bounds(value)
-        yield node, DIP.dateMin, Literal(first, datatype=XSD.dateTime, normalize=False)
-        yield node, DIP.dateMax, Literal(last, datatype=XSD.dateTime, normalize=False)
+        yield from bound_triples(node, value)
 
 
 def _routing(doc: ResolvedDocument) -> Iterator[Triple]:

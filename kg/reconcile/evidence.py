@@ -100,6 +100,10 @@ def resolve_evidence(
                     tuple(sorted({c.iri: c for c in cited.values()}.values(), key=lambda c: c.iri)))
 
 
+#: The words before an organisation named inside another's name: "... of the", "... CC".
+_NESTS = re.compile(r"\bof\s+(?:the\s+)?$|\b(?:CC|Central Committee)\s+$")
+
+
 def _parents(record: DocumentRecord) -> list[tuple[int, int]]:
     """Organisations the text names inside another's name, as its parent: "Department of the CC CPSU",
     "Central Committee of the Korean Workers' Party" (entity indices: child, parent)."""
@@ -110,8 +114,7 @@ def _parents(record: DocumentRecord) -> list[tuple[int, int]]:
             if child == parent:
                 continue
             if any(o.source == i.source and o.start < i.start and i.end <= o.end
-                   and re.search(r"\bof\s+(?:the\s+)?$|\b(?:CC|Central Committee)\s+$|^(?:CC|Central Committee)\s",
-                                 o.text[: i.start - o.start] if i.start > o.start else o.text)
+                   and _NESTS.search(o.text[: i.start - o.start])
                    for o in outer.mentions for i in inner.mentions):
                 found.append((child, parent))
                 break
@@ -131,7 +134,7 @@ def _event(record: DocumentRecord, event: Event, actors: list[Actor], cited: dic
     delivery of a document the text cites nowhere else, a stub for that document."""
     span, text = event.span, texts[event.source]
     iri = minter.event(record.key, event.kind, event.date.iso if event.date else None, span.start, span.end)
-    mention = Mention("person", text[span.start : span.end], span.start, span.end, event.kind,
+    mention = Mention("event", text[span.start : span.end], span.start, span.end, event.kind,
                       method="pattern", confidence=0.7, source=event.source)
     evidence = _annotation(record.key, mention, iri, texts, minter, annotations, motivation="describing")
     stub = None
