@@ -40,12 +40,12 @@ def test_folding_and_one_to_one_matching():
 
 
 def test_scores_on_the_held_out_half():
-    """Issue 3's targets on documents the rules were not tuned on (organisations: see the closing note)."""
+    """The project's targets on documents the rules were not tuned on."""
     scores = evaluate_gold(GOLD, [EXAMPLES, seed_path()], "test").fields
     assert len(FIELDS) == 12
     for name in ("persons", "places", "senders", "recipients"):
         assert scores[name].f1 >= 0.90, name
-    assert scores["organizations"].f1 >= 0.84
+    assert scores["organizations"].f1 >= 0.85
     for name in ("date", "doc_type", "archive_ref", "translator", "funders", "urgency", "classification"):
         assert scores[name].f1 == 1.0, name
 

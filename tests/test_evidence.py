@@ -124,3 +124,22 @@ def test_one_organisation_per_place_of_a_plural_consulate(store):
         <{BASE}doc/wilson-900103> dip:mentions ?o . ?o a dip:Organization ; rdfs:label ?l }} }}"""))
     labels = {r["l"].value for r in rows}
     assert {"Consulate General of the Soviet Union in Urumqi", "Consulate General of the Soviet Union in Yining"} <= labels
+
+
+def test_posts_rest_on_the_words_that_attest_them(store):
+    rows = list(store.query(PREFIXES + f"""PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?exact WHERE {{ GRAPH <{BASE}graph/doc/wilson-118186> {{
+            ?p rdfs:label "Zhang Hanfu" ; org:holds ?post . ?post prov:wasDerivedFrom ?a .
+            ?a oa:hasTarget/oa:hasSelector/oa:exact ?exact }} }}"""))
+    assert {r["exact"].value for r in rows} == {"Zhang Hanfu"}
+
+
+def test_authority_identifiers_become_exact_matches(tmp_path):
+    from kg.pipeline import export
+
+    extra = tmp_path / "authority.toml"
+    extra.write_text('[[actor]]\nslug = "xu-huang"\nkind = "person"\nlabel = "Xu Huang"\n'
+                     'same_as = ["http://www.wikidata.org/entity/Q000000"]\n', "utf-8")
+    export([seed_path()], tmp_path / "out", authorities=[extra])
+    text = (tmp_path / "out" / "graph.ttl").read_text("utf-8")
+    assert "<http://www.wikidata.org/entity/Q000000>" in text and "owl:sameAs" not in text

@@ -43,6 +43,8 @@ def test_generic_names_resolve_by_the_documents_state():
     soviet = resolver.resolve(record("wilson-2", "AVPRF f. 1, op. 2", senders=(mfa,)))
     by_language = resolver.resolve(record("wilson-3", None, ("hu",), senders=(mfa,)))
     unknown = resolver.resolve(record("wilson-4", None, senders=(mfa,)))
+    east_german = resolver.resolve(record("wilson-5", "SAPMO-BArch, DY 30/3510", senders=(mfa,)))
+    assert east_german.senders[0].iri == f"{BASE}organization/ministry-of-foreign-affairs-gdr"
     assert chinese.senders[0].iri == f"{BASE}organization/ministry-of-foreign-affairs-prc"
     assert soviet.senders[0].iri == f"{BASE}organization/ministry-of-foreign-affairs-ussr"
     assert by_language.senders[0].iri == f"{BASE}organization/ministry-of-foreign-affairs-hungary"

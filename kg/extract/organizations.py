@@ -16,7 +16,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import readings, tidy
 from kg.extract.scan import Scan, key
-from kg.extract.tokens import Token, same_line_gap
+from kg.extract.tokens import CONNECTORS, Token, same_line_gap
 from kg.model import Mention
 
 
@@ -24,6 +24,27 @@ def find_organizations(scan: Scan) -> None:
     """Every organisation named in the scanned text."""
     _headed(scan)
     _lower_heads(scan)
+    _known_names(scan)
+
+
+def _known_names(scan: Scan) -> None:
+    """Organisations the authority knows by a name without a head word: "Pravda", "Chosŏn Nodongdang"."""
+    tokens = scan.tokens
+    for index, token in enumerate(tokens):
+        if not (token.capitalised and token.word):
+            continue
+        for length in range(6, 0, -1):
+            last = index + length - 1
+            if last >= len(tokens) or tokens[last].text in CONNECTORS or \
+                    not all(t.word and (t.capitalised or t.text in CONNECTORS) for t in tokens[index : last + 1]):
+                continue
+            start, end = token.start, tokens[last].end
+            if key(scan.text[start:end]) in scan.known.organizations and scan.free(start, end) and \
+                    tokens[last].bare not in ORG_HEADS:
+                printed = scan.text[start:end]
+                scan.add(Mention("organization", printed, start, end, readings(printed)[0], source=scan.source,
+                                 method="authority", confidence=0.9))
+                break
 
 
 def _headed(scan: Scan) -> None:

@@ -77,6 +77,8 @@ def post_triples(post: Post) -> Iterator[Triple]:
     yield node, RDFS.label, Literal(post.label)
     yield node, ORG.postIn, URIRef(post.organization.iri)
     yield URIRef(post.holder), ORG.holds, node
+    for annotation in post.evidence:
+        yield node, PROV.wasDerivedFrom, URIRef(annotation)
 
 
 def event_triples(doc: ResolvedDocument) -> Iterator[Triple]:

@@ -17,6 +17,7 @@ Format, one table per entry::
     parent = "state-council-prc"          # slug of the organisation above it
     reference_prefixes = ["PRC FMA"]      # for archives: call numbers that start so are held here
     geonames = "1529102"                  # for places: the GeoNames id (linked with skos:exactMatch)
+    same_as = ["http://www.wikidata.org/entity/Q..."]   # other authority IRIs (Wikidata, VIAF, GND), skos:exactMatch
 
 plus the tables ``[states]`` (state key -> names and adjectives), ``[ladders.urgency]``
 and ``[ladders.classification]`` (generic level -> printed wordings),
@@ -53,6 +54,7 @@ class Entry:
     parent: str | None = None
     reference_prefixes: tuple[str, ...] = ()
     geonames: str | None = None
+    same_as: tuple[str, ...] = ()
 
 
 def normal(text: str) -> str:
@@ -198,4 +200,12 @@ def _entry(path: Path, table: dict[str, object]) -> Entry:
         parent=table.get("parent"),  # type: ignore[arg-type]
         reference_prefixes=tuple(table.get("reference_prefixes", ())),  # type: ignore[arg-type]
         geonames=str(table["geonames"]) if "geonames" in table else None,
+        same_as=tuple(_identifier(path, str(iri)) for iri in table.get("same_as", ())),  # type: ignore[union-attr]
     )
+
+
+def _identifier(path: Path, iri: str) -> str:
+    """An external identifier (Wikidata, VIAF, GND, GeoNames...) as an absolute http(s) IRI."""
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", iri):
+        raise ValueError(f"{path}: same_as values must be http(s) IRIs, e.g. http://www.wikidata.org/entity/Q1; got {iri!r}")
+    return iri

@@ -78,11 +78,13 @@ def resolve_evidence(
             resolved = Actor(resolved.iri, resolved.kind, resolved.label, resolved.alt_labels, resolved.parent,
                              (minter.geonames(entity.geonameid),))
         mentioned.setdefault(resolved.iri, resolved)
-        evidence = [_annotation(record.key, m, resolved.iri, texts, minter, annotations) for m in entity.mentions]
+        evidence = [(m, _annotation(record.key, m, resolved.iri, texts, minter, annotations)) for m in entity.mentions]
         for title in entity.titles:
-            post = _post(title, resolved.iri, entity.name, authority, minter, known, tuple(evidence))
+            attesting = tuple(iri for m, iri in evidence if title in m.titles)
+            post = _post(title, resolved.iri, entity.name, authority, minter, known, attesting)
             if post is not None:
-                posts.setdefault(post.iri, post)
+                found = posts.get(post.iri)
+                posts[post.iri] = replace(post, evidence=tuple(sorted({*post.evidence, *(found.evidence if found else ())})))
     for index, parent in _parents(record):
         child = by_entity[index]
         if child.parent is None and by_entity[parent].iri != child.iri:

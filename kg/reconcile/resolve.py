@@ -177,13 +177,14 @@ class Resolver:
         return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri, links)  # type: ignore[arg-type]
 
     def _geonames(self, entry: Entry) -> tuple[str, ...]:
-        """A place's GeoNames IRI: the authority's id, else the gazetteer's entry of the same name."""
+        """An actor's external identities: the authority's own (``same_as``), and for a place its GeoNames
+        IRI (the authority's id, else the gazetteer's entry of the same name)."""
         if entry.kind != "place":
-            return ()
+            return entry.same_as
         if entry.geonames:
-            return (self.minter.geonames(entry.geonames),)
+            return (*entry.same_as, self.minter.geonames(entry.geonames))
         found = gazetteer().find(entry.label)
-        return (self.minter.geonames(found.geonameid),) if found else ()
+        return (*entry.same_as, *((self.minter.geonames(found.geonameid),) if found else ()))
 
     def _entry(self, name: AgentName, state: str | None) -> Entry | None:
         for reading in (name.name, *name.forms):
