@@ -75,16 +75,12 @@ def resolve_evidence(
         resolved = actor(AgentName(entity.name, entity.kind, entity.forms), state)
         by_entity.append(resolved)
         if entity.geonameid and not resolved.exact_match:
-            resolved = Actor(resolved.iri, resolved.kind, resolved.label, resolved.alt_labels, resolved.parent,
-                             (minter.geonames(entity.geonameid),))
+            resolved = replace(resolved, exact_match=(minter.geonames(entity.geonameid),))
         mentioned.setdefault(resolved.iri, resolved)
         evidence = [(m, _annotation(record.key, m, resolved.iri, texts, minter, annotations)) for m in entity.mentions]
         for title in entity.titles:
             attesting = tuple(iri for m, iri in evidence if title in m.titles)
-            post = _post(title, resolved.iri, entity.name, authority, minter, known, attesting)
-            if post is not None:
-                found = posts.get(post.iri)
-                posts[post.iri] = replace(post, evidence=tuple(sorted({*post.evidence, *(found.evidence if found else ())})))
+            _keep(posts, _post(title, resolved.iri, entity.name, authority, minter, known, attesting))
     for index, parent in _parents(record):
         child = by_entity[index]
         if child.parent is None and by_entity[parent].iri != child.iri:
@@ -100,6 +96,14 @@ def resolve_evidence(
     return Evidence(tuple(mentioned.values()), tuple(sorted(annotations.values(), key=lambda a: a.iri)),
                     tuple(sorted(posts.values(), key=lambda p: p.iri)), tuple(events),
                     tuple(sorted({c.iri: c for c in cited.values()}.values(), key=lambda c: c.iri)))
+
+
+def _keep(posts: dict[str, Post], post: Post | None) -> None:
+    """Add a post, joining its evidence to that of the same post attested elsewhere in the document."""
+    if post is None:
+        return
+    found = posts.get(post.iri)
+    posts[post.iri] = replace(post, evidence=tuple(sorted({*post.evidence, *(found.evidence if found else ())})))
 
 
 #: The words before an organisation named inside another's name: "... of the", "... CC".
