@@ -46,11 +46,12 @@ def test_same_person_in_two_documents_is_one_node_and_namesakes_stay_apart(tmp_p
     docs.mkdir()
     write(docs, 910001, "Report on Talks", "Counsellor Ivan Mesyatsev met Comrade Liu Xiao in Moscow.")
     write(docs, 910002, "Report on Further Talks", "Comrade Mesyastev said that Mesyastev's proposal stands.")
+    write(docs, 910006, "Report on a Reception", "Comrade Mesyatse attended the reception.")
     write(docs, 910003, "Report on a Dinner", "President John F. Kennedy and Robert Kennedy attended.")
     write(docs, 910004, "Report on a Letter", "Comrade Kennedy wrote again.")
     out = tmp_path / "out"
     assert export([docs], out).exit_code == 0
-    assert f"{BASE}person/ivan-mesyatsev" in mentioned(out, 910001) & mentioned(out, 910002)
+    assert f"{BASE}person/ivan-mesyatsev" in mentioned(out, 910001) & mentioned(out, 910002) & mentioned(out, 910006)
     assert {f"{BASE}person/john-f-kennedy", f"{BASE}person/robert-kennedy"} <= mentioned(out, 910003)
     assert f"{BASE}person/kennedy" in mentioned(out, 910004)
     rows = list(csv.DictReader((out / "review.csv").read_text("utf-8").splitlines()))
