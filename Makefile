@@ -1,6 +1,7 @@
 # diplomatic-kg: every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
 #   make export   set up, then export the bundled example corpus (plus the seed, if ../shared is there) to output/
-#   make test     set up, then run the whole test suite (what .ci/run calls)
+#   make test     set up, start Oxigraph server and Virtuoso on 127.0.0.1 (.ci/stores.sh; Virtuoso
+#                 needs root to install from Debian, else its tests skip), run the whole test suite, stop them
 
 PYTHON ?= python3
 VENV := .venv
@@ -20,7 +21,7 @@ export: setup
 	$(BIN)/kg export examples $(SEEDS) --out output
 
 test: setup
-	$(BIN)/python -m pytest -q
+	bash .ci/stores.sh $(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(VENV) output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf

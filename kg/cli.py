@@ -48,7 +48,55 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="score only one half of the gold split in DIR/split.json (default: all)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    qu = commands.add_parser("query", help="run SPARQL against an export or a store (read-only)")
+    qu.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, a .rq file, or a catalogue query name")
+    where = qu.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, metavar="DIR", help="an on-disk store made by kg load")
+    where.add_argument("--export", type=Path, metavar="DIR", help="an export folder (default: output/)")
+    qu.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
+                    help="table (default), csv, tsv or SPARQL results json")
+    qu.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                    help="bind a query variable to a value (a VALUES block); may be repeated")
+    qu.add_argument("--list", action="store_true", help="list the catalogue queries, one per line with its question")
+    lo = commands.add_parser("load", help="load an export into an embedded store or a Graph Store endpoint")
+    lo.add_argument("export", type=Path, metavar="EXPORT_DIR", help="an export folder (holding graph.nq)")
+    target = lo.add_mutually_exclusive_group(required=True)
+    target.add_argument("--store", type=Path, metavar="DIR", help="an on-disk embedded store (created if missing)")
+    target.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store HTTP Protocol endpoint")
+    lo.add_argument("--user", help="user name for the endpoint (HTTP digest or basic)")
+    lo.add_argument("--password", help="password for the endpoint")
     return main
+
+
+def query(args: argparse.Namespace) -> int:
+    """``kg query``: list the catalogue, or answer one query."""
+    from kg.query import bind, open_store, render, run
+    from kg.query.catalogue import catalogue, resolve
+
+    if args.list:
+        for name, entry in catalogue().items():
+            print(f"{name}\t{entry.question}")
+        return 0
+    if not args.query:
+        print("kg: error: give a QUERY (SPARQL, a .rq file or a catalogue name), or --list", file=sys.stderr)
+        return EXIT_INPUT
+    bindings = dict(item.split("=", 1) for item in args.bind if "=" in item)
+    if len(bindings) != len(args.bind):
+        print("kg: error: --bind takes NAME=VALUE", file=sys.stderr)
+        return EXIT_INPUT
+    text = bind(resolve(args.query), bindings)
+    print(render(run(open_store(args.store, args.export), text), args.format), end="")
+    return 0
+
+
+def load(args: argparse.Namespace) -> int:
+    """``kg load``: an export into a store."""
+    from kg.query.load import load_endpoint, load_store
+
+    loaded = load_store(args.export, args.store) if args.store else \
+        load_endpoint(args.export, args.endpoint, args.user, args.password)
+    print(loaded.line())
+    return 0
 
 
 def evaluate(args: argparse.Namespace) -> int:
@@ -72,9 +120,9 @@ def evaluate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "evaluate":
+    if args.command in ("evaluate", "query", "load"):
         try:
-            return evaluate(args)
+            return {"evaluate": evaluate, "query": query, "load": load}[args.command](args)
         except (ValueError, OSError) as err:
             print(f"kg: error: {err}", file=sys.stderr)
             return EXIT_INPUT

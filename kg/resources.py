@@ -1,7 +1,7 @@
 """Where the vocabulary and shapes files are: in the wheel (``kg/_data``) or beside the package.
 
->>> ontology_path().name, shapes_path().name
-('dipcorr.ttl', 'dipcorr-shapes.ttl')
+>>> ontology_path().name, shapes_path().name, queries_path().name
+('dipcorr.ttl', 'dipcorr-shapes.ttl', 'queries')
 """
 
 from __future__ import annotations
@@ -28,3 +28,8 @@ def ontology_path() -> Path:
 def shapes_path() -> Path:
     """The SHACL shapes in Turtle."""
     return _find("shapes/dipcorr-shapes.ttl")
+
+
+def queries_path() -> Path:
+    """The folder of the query catalogue."""
+    return _find("queries/documents-by-sender.rq").parent

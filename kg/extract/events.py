@@ -64,10 +64,16 @@ def find_events(body: str, title: str, kind: str, entities: tuple[Entity, ...], 
         when = _date_in(sentence, document_date) or (previous if re.search(r"\balso\b", sentence) else None)
         event = _delivery(sentence, start, where, entities, when, author) or \
             _meeting(sentence, start, where, entities, when, author)
-        if event is not None and event not in found:
+        if event is not None and event not in found and not _repeats(event, found):
             found.append(event)
             previous = event.date or previous
     return tuple(found)
+
+
+def _repeats(event: Event, found: list[Event]) -> bool:
+    """An undated meeting of people already recorded as meeting (the title's conversation) adds nothing."""
+    return event.kind == "meeting" and event.date is None and any(
+        e.kind == "meeting" and set(e.participants) == set(event.participants) for e in found)
 
 
 def _locator(entities: tuple[Entity, ...]) -> dict[tuple[str, int, int], int]:
