@@ -82,3 +82,38 @@ def test_version(capsys):
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.startswith("kg 0.")
+
+
+def test_query_and_load_from_the_command_line(tmp_path, capsys):
+    out, store = tmp_path / "out", tmp_path / "store"
+    assert main(["export", str(EXAMPLES / "wilson-900101.txt"), "--out", str(out), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["query", "--list"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.startswith("co-mentions\t") and "sent-to-a-place\t" in listing
+    assert main(["query", "--export", str(out), "--format", "csv", "documents-by-sender"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "sender,date,document,title"
+    assert main(["load", str(out), "--store", str(store)]) == 0
+    assert "named graphs" in capsys.readouterr().out
+    assert main(["query", "--store", str(store), "--format", "json", "ASK { GRAPH ?g { ?s ?p ?o } }"]) == 0
+    assert capsys.readouterr().out.strip() == "true"
+    assert main(["query", "--store", str(store), "sent-to-a-place", "--bind", "place=Yining", "--bind", "month=1962-05"]) == 0
+    assert "wilson-900101" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["query", "SELECT * WHERE { ?s ?p }"], "SPARQL syntax error error at 1:25"),
+    (["query", "INSERT DATA { <a:b> <a:c> <a:d> }"], "kg query is read-only"),
+    (["query", "no-such-query"], "see kg query --list"),
+    (["query", "--store", "/no/such/store", "documents-by-type"], "make one with kg load"),
+    (["query"], "give a QUERY"),
+    (["query", "documents-by-type", "--bind", "oops"], "--bind takes NAME=VALUE"),
+    (["load", "/no/such/export", "--store", "/tmp/kg-never"], "holds no graph.nq"),
+])
+def test_query_errors_say_what_to_do(tmp_path, capsys, argv, message):
+    out = tmp_path / "out"
+    main(["export", str(EXAMPLES / "wilson-900101.txt"), "--out", str(out), "-q"])
+    capsys.readouterr()
+    full = argv if "--store" in argv or argv[0] == "load" else [*argv, "--export", str(out)]
+    assert main(full) == 2
+    assert message in capsys.readouterr().err

@@ -43,16 +43,22 @@ def open_store(store: Path | None = None, export: Path | None = None) -> ox.Stor
 
 
 def bind(query: str, bindings: dict[str, str]) -> str:
-    """The query with a trailing ``VALUES`` block binding variables to plain literals.
+    """The query with a ``VALUES`` block at the start of its ``WHERE`` clause binding variables to values.
+
+    Placed first, the values are in scope for every pattern, ``BIND`` and ``FILTER`` of the query.
 
     >>> bind("SELECT ?a WHERE { ?a ?p ?name }", {"name": "Xu Huang"})
-    'SELECT ?a WHERE { ?a ?p ?name }\\nVALUES (?name) { ("Xu Huang") }'
+    'SELECT ?a WHERE { VALUES (?name) { ("Xu Huang") } ?a ?p ?name }'
     """
     if not bindings:
         return query
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(_literal(value) for value in bindings.values())
-    return f"{query.rstrip()}\nVALUES ({names}) {{ ({values}) }}"
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE) or re.search(r"\{", query)
+    if where is None:
+        raise QueryError("--bind needs a query with a WHERE clause")
+    return f"{query[: where.end()]} {block}{query[where.end():]}"
 
 
 def _literal(value: str) -> str:
@@ -93,7 +99,7 @@ def _table(result: ox.QuerySolutions) -> str:
     names = [variable.value for variable in result.variables]
     rows = [[_cell(solution[name]) for name in names] for solution in result]
     widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(names)]
-    lines = ["  ".join(name.ljust(width) for name, width in zip(names, widths)),
+    lines = ["  ".join(name.ljust(width) for name, width in zip(names, widths)).rstrip(),
              "  ".join("-" * width for width in widths)]
     lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     return "\n".join(lines) + f"\n({len(rows)} rows)\n"
