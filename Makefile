@@ -1,5 +1,6 @@
 # diplomatic-kg: every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
-#   make export   set up, then export the bundled example corpus (plus the seed, if ../shared is there) to output/
+#   make export   set up, export the bundled example corpus (plus the seed, if ../shared is there) to output/,
+#                 load it into the embedded store store/ and answer one catalogue query from it
 #   make test     set up, start Oxigraph server and Virtuoso on 127.0.0.1 (.ci/stores.sh; Virtuoso
 #                 needs root to install from Debian, else its tests skip), run the whole test suite, stop them
 
@@ -19,9 +20,11 @@ $(VENV)/.installed: pyproject.toml
 
 export: setup
 	$(BIN)/kg export examples $(SEEDS) --out output
+	$(BIN)/kg load output --store store
+	$(BIN)/kg query --store store sent-to-a-place
 
 test: setup
 	bash .ci/stores.sh $(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf
+	rm -rf $(VENV) store output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf

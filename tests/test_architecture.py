@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 KG = Path(__file__).resolve().parents[1] / "kg"
-ORDER = ["ingest", "extract", "reconcile", "rdf", "validate", "network", "export", "pipeline", "evaluate", "cli"]
+ORDER = ["ingest", "extract", "reconcile", "rdf", "validate", "network", "export", "query", "pipeline", "evaluate", "cli"]
 SHARED = {"model", "problems", "resources", "__init__"}
 
 
