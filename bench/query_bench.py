@@ -102,7 +102,9 @@ def table(size: int, triples: int, ox_times: dict, rdf_times: dict, budget: floa
     lines.append(row("load graph.nq", ox_times["load"], rdf_times["load"]))
     for name, measured in ox_times["queries"].items():
         slow = rdf_times["queries"].get(name)
-        lines.append(row(name, measured["seconds"], slow["seconds"] if slow else None, measured["rows"]))
+        rows = measured["rows"] if not slow or slow["rows"] == measured["rows"] else \
+            f"{measured['rows']} (rdflib: {slow['rows']})"
+        lines.append(row(name, measured["seconds"], slow["seconds"] if slow else None, rows))
     done = [n for n in ox_times["queries"] if n in rdf_times["queries"]]
     fast_sum = sum(ox_times["queries"][n]["seconds"] for n in done)
     slow_sum = sum(rdf_times["queries"][n]["seconds"] for n in done)
