@@ -101,7 +101,8 @@ INI
     "$dir/stdout.log" "$dir/virtuoso.log" || return 1
   export VIRTUOSO_SPARQL_URL="http://127.0.0.1:$VT_HTTP_PORT/sparql"
   export VIRTUOSO_GSP_URL="http://127.0.0.1:$VT_HTTP_PORT/sparql-graph-crud-auth"
-  export VIRTUOSO_USER=dba VIRTUOSO_PASSWORD=dba
+  export VIRTUOSO_USER=dba VIRTUOSO_PASSWORD=dba VIRTUOSO_ISQL_PORT="$VT_SQL_PORT"
+  export VIRTUOSO_LOAD_DIR="$dir"   # the bulk loader reads files only under DirsAllowed
 }
 
 if [ "${KG_STORES:-1}" != 0 ]; then

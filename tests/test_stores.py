@@ -166,3 +166,47 @@ def test_reloading_one_document_replaces_only_its_graph_on_virtuoso(embedded, tm
     changed_out, graph = _changed_export(tmp_path)
     load_endpoint(changed_out, VIRTUOSO_GSP, *AUTH, only={graph})
     assert _changed_graphs(before, _digests(remote_rows(VIRTUOSO, QUADS))) == [graph]
+
+
+def test_oxigraph_command_line_bulk_load(embedded, answers, tmp_path):
+    """The README's offline recipe: ``oxigraph load`` into a location, then the same answers from it."""
+    import subprocess
+    import sys
+
+    binary = Path(sys.executable).with_name("oxigraph")
+    if not binary.is_file():
+        pytest.skip("the oxigraph command is not installed: pip install oxigraph==0.5.13 (make test does)")
+    _, out = embedded
+    location = tmp_path / "ox-db"
+    done = subprocess.run([str(binary), "load", "--location", str(location), "--file", str(out / "graph.nq")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    store = ox.Store.read_only(str(location))
+    for name, entry in catalogue().items():
+        assert sorted(embedded_rows(store, entry.text)) == sorted(answers[name]), name
+
+
+@needs_virtuoso
+def test_virtuoso_bulk_loader(embedded, answers):
+    """The README's Virtuoso bulk recipe: ld_dir + rdf_loader_run, with LOAD_LIST checked for errors."""
+    import subprocess
+
+    _, out = embedded
+    folder = Path(os.environ["VIRTUOSO_LOAD_DIR"]) / "bulk"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(out / "graph.nq", folder / "graph.nq")
+    port = os.environ["VIRTUOSO_ISQL_PORT"]
+
+    def isql(statement: str) -> str:
+        done = subprocess.run(["isql-vt", f"127.0.0.1:{port}", *AUTH, f"exec={statement}"],
+                              capture_output=True, text=True, check=False)
+        assert "*** Error" not in done.stdout + done.stderr, done.stdout + done.stderr
+        return done.stdout
+
+    for graph in {row[0] for row in remote_rows(VIRTUOSO, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+                  if row[0].startswith(BASE)}:
+        isql(f"SPARQL CLEAR GRAPH <{graph}>;")
+    isql(f"ld_dir('{folder}', 'graph.nq', 'urn:kg:none'); rdf_loader_run(); checkpoint;")
+    assert "graph.nq" not in isql("SELECT ll_file FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;")
+    for name, entry in catalogue().items():
+        assert sorted(remote_rows(VIRTUOSO, entry.text)) == sorted(answers[name]), name
