@@ -55,13 +55,15 @@ def load_store(export: Path, store_dir: Path) -> Loaded:
     kg.query.QueryError: /no/such/export holds no graph.nq; run kg export first
     """
     dump = _dump(export)
-    graphs = _graphs(export)
+    counts: dict[str, int] = defaultdict(int)
+    for quad in ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS):  # streamed: only names and counts kept
+        counts[quad.graph_name.value] += 1
     store = ox.Store(str(store_dir))
-    for name in graphs:
+    for name in counts:
         store.remove_graph(ox.NamedNode(name))
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
     store.flush()
-    return Loaded(len(graphs), sum(len(t) for t in graphs.values()))
+    return Loaded(len(counts), sum(counts.values()))
 
 
 def load_endpoint(export: Path, endpoint: str, user: str | None = None, password: str | None = None,
