@@ -56,6 +56,7 @@ class Resolver:
     #: Every decision (document, kind, form, IRI, reason), for the review file.
     review: set[tuple[str, str, str, str, str]] = field(default_factory=set)
     _holdings: dict[tuple[str, str], str] = field(default_factory=dict)
+    _organizations: dict[str, Entry] = field(default_factory=dict)
     _document: str = ""
 
     def resolve(self, record: DocumentRecord) -> ResolvedDocument:
@@ -215,12 +216,15 @@ class Resolver:
 
     def _known(self, iri: str) -> Actor:
         """An organisation already minted, by IRI (an authority parent, or a composed unit's parent)."""
-        for entry in self.authority.entries.values():
-            if entry.kind == "organization" and self.minter.actor("organization", entry.slug) == iri:
-                parent = self.minter.actor("organization", entry.parent) if entry.parent else None
-                self.registry.observe(iri, [entry.label], fixed=entry.label)
-                return Actor(iri, "organization", entry.label, (), parent)
-        return Actor(iri, "organization", self.registry.label(iri))
+        if not self._organizations:
+            self._organizations = {self.minter.actor("organization", e.slug): e
+                                   for e in self.authority.entries.values() if e.kind == "organization"}
+        entry = self._organizations.get(iri)
+        if entry is None:
+            return Actor(iri, "organization", self.registry.label(iri))
+        parent = self.minter.actor("organization", entry.parent) if entry.parent else None
+        self.registry.observe(iri, [entry.label], fixed=entry.label)
+        return Actor(iri, "organization", entry.label, (), parent)
 
     def _holder_entry(self, record: DocumentRecord) -> Entry | None:
         """The holding archive: by call-number scheme first (specific), then by the name printed."""
