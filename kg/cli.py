@@ -65,7 +65,39 @@ def parser() -> argparse.ArgumentParser:
     target.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store HTTP Protocol endpoint")
     lo.add_argument("--user", help="user name for the endpoint (HTTP digest or basic)")
     lo.add_argument("--password", help="password for the endpoint")
+    gr = commands.add_parser("graph", help="the actor network of an export")
+    graph_commands = gr.add_subparsers(dest="graph_command", required=True, metavar="GRAPH_COMMAND")
+    st = graph_commands.add_parser("stats", help="per-actor measures, printed and written to actors-metrics.csv")
+    st.add_argument("export", nargs="?", type=Path, default=Path("output"), metavar="EXPORT_DIR",
+                    help="an export folder (default: output/)")
+    st.add_argument("--sample-above", type=int, default=2000, metavar="N",
+                    help="sample betweenness from N pivots when there are more than N actors (default: 2000)")
     return main
+
+
+def graph(args: argparse.Namespace) -> int:
+    """``kg graph stats``: measures of every actor, as a table and as actors-metrics.csv."""
+    from kg.export.atomic import Staging
+    from kg.network import read_json
+    from kg.network.measures import actor_metrics
+
+    source = args.export / "actors.json"
+    if not source.is_file():
+        print(f"kg: error: {args.export} holds no actors.json; run kg export first", file=sys.stderr)
+        return EXIT_INPUT
+    metrics = actor_metrics(read_json(source.read_bytes()), args.sample_above)
+    with Staging(args.export) as stage:
+        stage.write("actors-metrics.csv", metrics.csv())
+        stage.commit()
+    shown = ("label", "type", "in_degree", "out_degree", "weighted_out_degree", "betweenness", "pagerank",
+             "community", "documents")
+    rows = sorted(metrics.rows, key=lambda r: (-float(r["pagerank"]), str(r["label"])))
+    widths = [max(len(name), *(len(str(r[name])) for r in rows)) if rows else len(name) for name in shown]
+    print("  ".join(n.ljust(w) for n, w in zip(shown, widths)).rstrip())
+    for r in rows:
+        print("  ".join(str(r[n]).ljust(w) for n, w in zip(shown, widths)).rstrip())
+    print(f"({len(rows)} actors; betweenness {metrics.betweenness}; written to {args.export}/actors-metrics.csv)")
+    return 0
 
 
 def query(args: argparse.Namespace) -> int:
@@ -120,9 +152,9 @@ def evaluate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command in ("evaluate", "query", "load"):
+    if args.command in ("evaluate", "query", "load", "graph"):
         try:
-            return {"evaluate": evaluate, "query": query, "load": load}[args.command](args)
+            return {"evaluate": evaluate, "query": query, "load": load, "graph": graph}[args.command](args)
         except (ValueError, OSError) as err:
             print(f"kg: error: {err}", file=sys.stderr)
             return EXIT_INPUT

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import network
+from kg.network.measures import actor_metrics
 from kg.export import oxigraph
 from kg.export.atomic import Staging
+from kg.export.palladio import palladio_edges, palladio_nodes
 from kg.export.report import DocumentEntry, Summary, render_json, render_text
 from kg.export.void import void_triples
 from kg.model import Provenance, ResolvedDocument
@@ -102,6 +104,12 @@ WRITERS: dict[str, Writer] = {
                            lambda b: oxigraph.turtle(b.validation.report, {**b.prefixes, "sh": "http://www.w3.org/ns/shacl#"})),
     "review": Writer("review.csv", "every reconciliation decision: which form went to which IRI, and why",
                      lambda b: _review_csv(b.review)),
+    "palladio": Writer("palladio.csv", "sender-recipient pairs per document, for Palladio",
+                       lambda b: palladio_edges(o.doc for o in b.documents)),
+    "palladio-nodes": Writer("palladio-nodes.csv", "the actors of palladio.csv",
+                             lambda b: palladio_nodes(o.doc for o in b.documents)),
+    "metrics": Writer("actors-metrics.csv", "per-actor network measures (see kg graph stats)",
+                      lambda b: actor_metrics(b.network).csv()),
     "graphml": Writer("actors.graphml", "actor network, GraphML", lambda b: network.write_graphml(b.network)),
     "gexf": Writer("actors.gexf", "actor network, GEXF 1.2", lambda b: network.write_gexf(b.network)),
     "json": Writer("actors.json", "actor network, node-link JSON", lambda b: network.write_json(b.network)),
