@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,8 +66,12 @@ def parser() -> argparse.ArgumentParser:
     target.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store HTTP Protocol endpoint")
     lo.add_argument("--user", help="user name for the endpoint (HTTP digest or basic)")
     lo.add_argument("--password", help="password for the endpoint")
-    gr = commands.add_parser("graph", help="the actor network of an export")
-    graph_commands = gr.add_subparsers(dest="graph_command", required=True, metavar="GRAPH_COMMAND")
+    gr = commands.add_parser("graph", help="the actor network of an export: a time slice, or its measures")
+    gr.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day of the slice")
+    gr.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day of the slice")
+    gr.add_argument("--export", type=Path, default=Path("output"), metavar="DIR",
+                    help="the export folder to read actors.json from and write the slice to (default: output/)")
+    graph_commands = gr.add_subparsers(dest="graph_command", required=False, metavar="GRAPH_COMMAND")
     st = graph_commands.add_parser("stats", help="per-actor measures, printed and written to actors-metrics.csv")
     st.add_argument("export", nargs="?", type=Path, default=Path("output"), metavar="EXPORT_DIR",
                     help="an export folder (default: output/)")
@@ -76,6 +81,31 @@ def parser() -> argparse.ArgumentParser:
 
 
 def graph(args: argparse.Namespace) -> int:
+    """``kg graph --from --to``: a time slice of the actor graph; ``kg graph stats``: the measures."""
+    if args.graph_command == "stats":
+        return graph_stats(args)
+    from kg import network
+    from kg.export.atomic import Staging
+
+    if not (args.start and args.end) or not all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in (args.start, args.end)):
+        print("kg: error: give the slice as --from YYYY-MM-DD --to YYYY-MM-DD, or use kg graph stats", file=sys.stderr)
+        return EXIT_INPUT
+    source = args.export / "actors.json"
+    if not source.is_file():
+        print(f"kg: error: {args.export} holds no actors.json; run kg export first", file=sys.stderr)
+        return EXIT_INPUT
+    sliced = network.time_slice(network.read_json(source.read_bytes()), args.start, args.end)
+    stem = f"actors-{args.start}--{args.end}"
+    with Staging(args.export) as stage:
+        for suffix, (write, _) in network.FORMATS.items():
+            stage.write(f"{stem}.{suffix}", write(sliced))
+        stage.commit()
+    print(f"{sliced.number_of_nodes()} actors and {sliced.number_of_edges()} relations from {args.start} to "
+          f"{args.end}: {args.export}/{stem}.graphml, .gexf, .json")
+    return 0
+
+
+def graph_stats(args: argparse.Namespace) -> int:
     """``kg graph stats``: measures of every actor, as a table and as actors-metrics.csv."""
     from kg.export.atomic import Staging
     from kg.network import read_json

@@ -89,16 +89,62 @@ def read_graphml(data: bytes) -> nx.MultiDiGraph:
 
 
 def write_gexf(graph: nx.MultiDiGraph) -> bytes:
-    """GEXF 1.2draft bytes, valid against the schema of the version they declare.
+    """Dynamic GEXF 1.2draft bytes (node spells, edge start and end), valid against the schema they declare.
 
     NetworkX puts a ``name`` attribute on ``<graph>`` that the 1.2draft schema
     rejects, and today's date in ``<meta>``; both are removed, so the file is
     valid and the same bytes on every run.
     """
     buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
+    nx.write_gexf(dynamic(graph), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
     text = _GRAPH_NAME.sub(rb"\1", buffer.getvalue(), count=1)
     return _MODIFIED.sub(b"<meta>", text, count=1)
+
+
+def dynamic(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy for Gephi's timeline: every edge spans its document's dates, every actor the span of its edges.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", date_min="1962-04-24", date_max="1962-04-25")
+    >>> d = dynamic(g)
+    >>> d.graph["mode"], d.nodes["a"]["spells"], d.edges["a", "b", 0]["start"]
+    ('dynamic', [('1962-04-24', '1962-04-25')], '1962-04-24')
+    """
+    copy = graph.copy()
+    copy.graph["mode"] = "dynamic"
+    for _, _, data in copy.edges(data=True):
+        if data.get("date_min"):
+            data["start"], data["end"] = data["date_min"], data["date_max"]
+    for node in copy.nodes:
+        edges = [d for *_, d in copy.in_edges(node, data=True)] + [d for *_, d in copy.out_edges(node, data=True)]
+        starts = [d["date_min"] for d in edges if d.get("date_min")]
+        ends = [d["date_max"] for d in edges if d.get("date_max")]
+        if starts:
+            copy.nodes[node]["spells"] = [(min(starts), max(ends))]
+    return copy
+
+
+def time_slice(graph: nx.MultiDiGraph, start: str, end: str) -> nx.MultiDiGraph:
+    """The relations dated within ``[start, end]`` (ISO days), with the actors they join.
+
+    An edge belongs to the slice when its date range overlaps the window.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", date_min="1962-04-24", date_max="1962-04-24")
+    >>> _ = g.add_edge("b", "c", date_min="1950-08-31", date_max="1950-08-31")
+    >>> sorted(time_slice(g, "1962-04-01", "1962-06-30").nodes)
+    ['a', 'b']
+    """
+    if start > end:
+        raise ValueError(f"the slice starts ({start}) after it ends ({end})")
+    kept = nx.MultiDiGraph(**graph.graph)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if data.get("date_min", "") <= end and data.get("date_max", "9999") >= start:
+            for node in (source, target):
+                if node not in kept:
+                    kept.add_node(node, **graph.nodes[node])
+            kept.add_edge(source, target, key=key, **data)
+    return kept
 
 
 def read_gexf(data: bytes) -> nx.MultiDiGraph:
