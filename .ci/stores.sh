@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs a command with two real triple stores on 127.0.0.1 for the integration tests, then stops them:
+# Runs a command with two real triple stores on 127.0.0.1 for the integration tests (and Debian's
+# Chromium installed for the browser tests), then stops them:
 #   bash .ci/stores.sh COMMAND [ARG ...]
 # Oxigraph server (PyPI package "oxigraph", installed into the venv) always; Virtuoso Open Source 7
 # (Debian package "virtuoso-opensource-7-bin") when it is installed or can be (root and apt-get).
@@ -104,6 +105,16 @@ INI
   export VIRTUOSO_USER=dba VIRTUOSO_PASSWORD=dba VIRTUOSO_ISQL_PORT="$VT_SQL_PORT"
   export VIRTUOSO_LOAD_DIR="$dir"   # the bulk loader reads files only under DirsAllowed
 }
+
+# Debian's Chromium, for the tests that open the actor map in a real headless browser.
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        chromium >/dev/null; } || echo "NOTE: chromium could not be installed; the browser tests will skip" >&2
+  else
+    echo "NOTE: chromium is not installed (needs root and apt-get); the browser tests will skip" >&2
+  fi
+fi
 
 if [ "${KG_STORES:-1}" != 0 ]; then
   start_oxigraph || exit 1

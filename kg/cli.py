@@ -66,6 +66,12 @@ def parser() -> argparse.ArgumentParser:
     target.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store HTTP Protocol endpoint")
     lo.add_argument("--user", help="user name for the endpoint (HTTP digest or basic)")
     lo.add_argument("--password", help="password for the endpoint")
+    vz = commands.add_parser("viz", help="the interactive actor map of an export (actors.html)")
+    vz.add_argument("export", nargs="?", type=Path, default=Path("output"), metavar="EXPORT_DIR",
+                    help="an export folder (default: output/)")
+    vz.add_argument("--measure", default="pagerank",
+                    choices=("pagerank", "betweenness", "weighted_in_degree", "weighted_out_degree", "documents"),
+                    help="what sizes the actors (default: pagerank)")
     gr = commands.add_parser("graph", help="the actor network of an export: a time slice, or its measures")
     gr.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day of the slice")
     gr.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day of the slice")
@@ -78,6 +84,25 @@ def parser() -> argparse.ArgumentParser:
     st.add_argument("--sample-above", type=int, default=2000, metavar="N",
                     help="sample betweenness from N pivots when there are more than N actors (default: 2000)")
     return main
+
+
+def viz(args: argparse.Namespace) -> int:
+    """``kg viz``: the interactive map, one self-contained HTML file in the export folder."""
+    from kg.export.atomic import Staging
+    from kg.network import read_json
+    from kg.network.html import render_html
+
+    source = args.export / "actors.json"
+    if not source.is_file():
+        print(f"kg: error: {args.export} holds no actors.json; run kg export first", file=sys.stderr)
+        return EXIT_INPUT
+    graph = read_json(source.read_bytes())
+    with Staging(args.export) as stage:
+        stage.write("actors.html", render_html(graph, measure=args.measure).encode("utf-8"))
+        stage.commit()
+    print(f"wrote {args.export}/actors.html: {graph.number_of_nodes()} actors, {graph.number_of_edges()} relations; "
+          "open it in a browser (it works offline)")
+    return 0
 
 
 def graph(args: argparse.Namespace) -> int:
@@ -182,9 +207,9 @@ def evaluate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command in ("evaluate", "query", "load", "graph"):
+    if args.command in ("evaluate", "query", "load", "graph", "viz"):
         try:
-            return {"evaluate": evaluate, "query": query, "load": load, "graph": graph}[args.command](args)
+            return {"evaluate": evaluate, "query": query, "load": load, "graph": graph, "viz": viz}[args.command](args)
         except (ValueError, OSError) as err:
             print(f"kg: error: {err}", file=sys.stderr)
             return EXIT_INPUT

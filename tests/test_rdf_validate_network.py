@@ -74,4 +74,4 @@ def test_actor_graph_edges_carry_relation_document_and_dates():
     assert [(e[2], e[3]["date"], e[3]["date_min"], e[3]["date_max"]) for e in edges] == [
         ("wilson-1--sent_to", "1962-08", "1962-08-01", "1962-08-31"),
         ("wilson-2--sent_to", "1962", "1962-01-01", "1962-12-31")]
-    assert graph.nodes[MFA.iri] == {"iri": MFA.iri, "label": "Ministry", "type": "Organization"}
+    assert graph.nodes[MFA.iri] == {"iri": MFA.iri, "label": "Ministry", "type": "Organization", "posts": ""}

@@ -53,7 +53,12 @@ def actor_graph(documents: Iterable[ResolvedDocument]) -> nx.MultiDiGraph:
             graph.add_edge(
                 source.iri, target.iri, key=key, relation=relation, document=doc.iri, doc_key=doc.record.key,
                 title=doc.record.title, date=when.iso, date_min=first[:10], date_max=last[:10],
+                link=doc.record.url or doc.iri,
             )
+        for post in doc.posts:
+            if post.holder in graph:
+                held = set(filter(None, graph.nodes[post.holder].get("posts", "").split(" | ")))
+                graph.nodes[post.holder]["posts"] = " | ".join(sorted(held | {post.label}))
     return graph
 
 
@@ -74,7 +79,7 @@ def _relations(doc: ResolvedDocument) -> list[tuple[Actor, Actor, str, DateValue
 
 def _node(graph: nx.MultiDiGraph, actor: Actor) -> None:
     if actor.iri not in graph:
-        graph.add_node(actor.iri, iri=actor.iri, label=actor.label, type=_TYPES[actor.kind])
+        graph.add_node(actor.iri, iri=actor.iri, label=actor.label, type=_TYPES[actor.kind], posts="")
 
 
 def write_graphml(graph: nx.MultiDiGraph) -> bytes:

@@ -1,0 +1,136 @@
+// The actor map: a canvas renderer for the graph embedded in the page as JSON (no library, nothing fetched).
+// Nodes are coloured by type and sized by a measure; edges coloured by relation; hover shows label and type;
+// a click lists the actor's documents and posts; search, relation and type filters and a date range redraw.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const canvas = document.getElementById("map");
+  const context = canvas.getContext("2d");
+  const tip = document.getElementById("tip");
+  const panel = document.getElementById("panel");
+  const nodes = data.nodes, edges = data.edges, months = data.months;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const state = { scale: 1, x: 0, y: 0, search: "", relations: new Set(data.relations), types: new Set(data.types),
+                  from: 0, to: months.length - 1, drawnNodes: 0, drawnEdges: 0, matched: 0 };
+  window.kgState = state;
+
+  function resize() {
+    canvas.width = canvas.clientWidth * devicePixelRatio;
+    canvas.height = canvas.clientHeight * devicePixelRatio;
+    draw();
+  }
+
+  function screen(node) {
+    const w = canvas.width, h = canvas.height, m = Math.min(w, h) * 0.45;
+    return [w / 2 + (node.x * m + state.x) * state.scale, h / 2 + (node.y * m + state.y) * state.scale];
+  }
+
+  function visibleEdge(edge) {
+    return state.relations.has(edge.relation) && months[state.from] <= edge.to.slice(0, 7) &&
+      edge.from.slice(0, 7) <= months[state.to] && state.types.has(byId.get(edge.s).type) &&
+      state.types.has(byId.get(edge.t).type);
+  }
+
+  function draw() {
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    const shown = new Set();
+    let drawnEdges = 0;
+    context.globalAlpha = 0.45;
+    for (const edge of edges) {
+      if (!visibleEdge(edge)) continue;
+      const [x1, y1] = screen(byId.get(edge.s)), [x2, y2] = screen(byId.get(edge.t));
+      context.strokeStyle = data.relationColours[edge.relation];
+      context.lineWidth = Math.min(1 + edge.weight, 6) * devicePixelRatio * 0.5;
+      context.beginPath(); context.moveTo(x1, y1); context.lineTo(x2, y2); context.stroke();
+      shown.add(edge.s); shown.add(edge.t); drawnEdges += 1;
+    }
+    context.globalAlpha = 1;
+    const term = state.search.toLowerCase();
+    let matched = 0;
+    for (const node of nodes) {
+      if (!shown.has(node.id) && !(edges.length === 0 && state.types.has(node.type))) continue;
+      const [x, y] = screen(node);
+      const hit = term && node.label.toLowerCase().includes(term);
+      if (hit) matched += 1;
+      context.fillStyle = data.typeColours[node.type] || "#777777";
+      context.beginPath(); context.arc(x, y, node.size * devicePixelRatio * (hit ? 1.8 : 1), 0, 2 * Math.PI); context.fill();
+      if (hit) { context.strokeStyle = "#000000"; context.lineWidth = 2 * devicePixelRatio; context.stroke(); }
+    }
+    state.drawnNodes = shown.size; state.drawnEdges = drawnEdges; state.matched = matched;
+    document.getElementById("counts").textContent =
+      `${shown.size} actors, ${drawnEdges} relations shown` + (term ? `; ${matched} match "${state.search}"` : "");
+  }
+
+  function nearest(event) {
+    const rect = canvas.getBoundingClientRect();
+    const px = (event.clientX - rect.left) * devicePixelRatio, py = (event.clientY - rect.top) * devicePixelRatio;
+    let best = null, distance = 12 * devicePixelRatio;
+    for (const node of nodes) {
+      const [x, y] = screen(node), d = Math.hypot(x - px, y - py);
+      if (d < Math.max(distance, node.size * devicePixelRatio)) { best = node; distance = d; }
+    }
+    return best;
+  }
+
+  function show(node) {
+    const docs = node.documents.map((d) =>
+      `<li>${d.date} <a href="${d.link}" target="_blank" rel="noopener">${escape(d.title)}</a></li>`).join("");
+    const posts = node.posts.map((p) => `<li>${escape(p)}</li>`).join("") || "<li>none attested</li>";
+    panel.innerHTML = `<h2>${escape(node.label)}</h2><p>${node.type}</p><h3>Posts</h3><ul>${posts}</ul>` +
+      `<h3>Documents (${node.documents.length})</h3><ul>${docs}</ul>`;
+  }
+
+  function escape(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+  }
+
+  canvas.addEventListener("mousemove", (event) => {
+    const node = nearest(event);
+    tip.style.display = node ? "block" : "none";
+    if (node) { tip.textContent = `${node.label} (${node.type})`; tip.style.left = `${event.clientX + 12}px`; tip.style.top = `${event.clientY + 12}px`; }
+  });
+  canvas.addEventListener("click", (event) => { const node = nearest(event); if (node) show(node); });
+  canvas.addEventListener("wheel", (event) => { event.preventDefault(); state.scale *= event.deltaY < 0 ? 1.15 : 1 / 1.15; draw(); });
+  let dragging = null;
+  canvas.addEventListener("mousedown", (event) => { dragging = [event.clientX, event.clientY]; });
+  window.addEventListener("mouseup", () => { dragging = null; });
+  window.addEventListener("mousemove", (event) => {
+    if (!dragging) return;
+    state.x += (event.clientX - dragging[0]) * devicePixelRatio / state.scale;
+    state.y += (event.clientY - dragging[1]) * devicePixelRatio / state.scale;
+    dragging = [event.clientX, event.clientY]; draw();
+  });
+  document.getElementById("search").addEventListener("input", (event) => { state.search = event.target.value; draw(); });
+  for (const box of document.querySelectorAll("input[data-relation], input[data-type]")) {
+    box.addEventListener("change", () => {
+      const set = box.dataset.relation ? state.relations : state.types, key = box.dataset.relation || box.dataset.type;
+      if (box.checked) set.add(key); else set.delete(key);
+      draw();
+    });
+  }
+  const from = document.getElementById("from"), to = document.getElementById("to");
+  function period() {
+    state.from = Math.min(+from.value, +to.value); state.to = Math.max(+from.value, +to.value);
+    document.getElementById("period").textContent = `${months[state.from]} to ${months[state.to]}`;
+    draw();
+  }
+  from.addEventListener("input", period); to.addEventListener("input", period);
+  window.addEventListener("resize", resize);
+
+  window.kgSelfTest = function () {
+    const result = { nodes: nodes.length, edges: edges.length };
+    state.search = ""; draw(); result.drawnNodes = state.drawnNodes; result.drawnEdges = state.drawnEdges;
+    state.search = data.selfTestSearch; draw(); result.matched = state.matched;
+    state.search = ""; state.to = Math.floor((months.length - 1) / 2); draw();
+    result.drawnEdgesInFirstHalf = state.drawnEdges;
+    state.to = months.length - 1; draw();
+    return result;
+  };
+  resize();
+  period();
+  if (location.hash === "#selftest") {
+    document.getElementById("selftest").textContent = JSON.stringify(window.kgSelfTest());
+  }
+})();
