@@ -72,6 +72,8 @@ def parser() -> argparse.ArgumentParser:
     vz.add_argument("--measure", default="pagerank",
                     choices=("pagerank", "betweenness", "weighted_in_degree", "weighted_out_degree", "documents"),
                     help="what sizes the actors (default: pagerank)")
+    vz.add_argument("--format", choices=("html", "png", "svg"), default="html",
+                    help="html: the interactive map (default); png or svg: a static picture for papers and slides")
     gr = commands.add_parser("graph", help="the actor network of an export: a time slice, or its measures")
     gr.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day of the slice")
     gr.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day of the slice")
@@ -96,12 +98,18 @@ def viz(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"kg: error: {args.export} holds no actors.json; run kg export first", file=sys.stderr)
         return EXIT_INPUT
+    from kg.network.picture import render_png, render_svg
+
     graph = read_json(source.read_bytes())
+    renderers = {"html": lambda: render_html(graph, measure=args.measure).encode("utf-8"),
+                 "svg": lambda: render_svg(graph, args.measure).encode("utf-8"),
+                 "png": lambda: render_png(graph, args.measure)}
+    name = f"actors.{args.format}"
     with Staging(args.export) as stage:
-        stage.write("actors.html", render_html(graph, measure=args.measure).encode("utf-8"))
+        stage.write(name, renderers[args.format]())
         stage.commit()
-    print(f"wrote {args.export}/actors.html: {graph.number_of_nodes()} actors, {graph.number_of_edges()} relations; "
-          "open it in a browser (it works offline)")
+    print(f"wrote {args.export}/{name}: {graph.number_of_nodes()} actors, {graph.number_of_edges()} relations"
+          + ("; open it in a browser (it works offline)" if args.format == "html" else ""))
     return 0
 
 
