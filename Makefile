@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := $(wildcard ../shared/seeds/*.txt)
 
-.PHONY: setup export test clean
+.PHONY: setup export test screenshot clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,9 @@ export: setup
 
 test: setup
 	bash .ci/stores.sh $(BIN)/python -m pytest -q
+
+screenshot: setup
+	KG_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_viz.py -k screenshot_is_not_blank
 
 clean:
 	rm -rf $(VENV) store output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf

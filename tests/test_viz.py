@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from kg.cli import main
 
 CHROMIUM = shutil.which("chromium")
+ROOT = Path(__file__).resolve().parents[1]
+README_SHOT = ROOT / "docs" / "actors-map.png"  # shown in the README; `make screenshot` refreshes it
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium: make test installs Debian's as root")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -68,7 +73,28 @@ def test_screenshot_is_not_blank(page, tmp_path):
     shot = tmp_path / "shot.png"
     done = chromium(tmp_path, "--window-size=1200,800", "--virtual-time-budget=3000", f"--screenshot={shot}", page.as_uri())
     assert done.returncode == 0 and shot.is_file(), done.stderr[-2000:]
-    image = Image.open(shot).convert("RGB")
+    with Image.open(shot) as opened:
+        image = opened.convert("RGB")
     assert image.size == (1200, 800)
     colours = image.getcolors(maxcolors=1_000_000)
     assert colours is not None and len(colours) > 50
+    if os.environ.get("KG_SCREENSHOT"):
+        shutil.copyfile(shot, README_SHOT)
+
+
+def test_the_readme_shows_the_screenshot_the_tests_made():
+    from PIL import Image
+
+    assert "](docs/actors-map.png)" in (ROOT / "README.md").read_text("utf-8")
+    with Image.open(README_SHOT) as image:
+        assert image.size == (1200, 800)
+
+
+def test_the_benchmark_measures_first_draw_and_drag_frames(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from viz_bench import main as bench
+
+    assert bench(["--nodes", "60", "--edges", "400", "--json", str(tmp_path / "viz.json"), "--keep", str(tmp_path)]) == 0
+    result = json.loads((tmp_path / "viz.json").read_text("utf-8"))
+    assert result["nodes"] == 60 and result["frames"] == 60
+    assert result["first_draw_ms"] > 0 and 0 < result["frame_ms_median"] <= result["frame_ms_p95"]
