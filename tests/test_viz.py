@@ -51,6 +51,9 @@ def test_draws_every_actor_and_search_and_period_change_the_drawing(page, tmp_pa
     assert result["nodes"] == len(data["nodes"]) == result["drawnNodes"]
     assert result["matched"] >= 1
     assert 0 < result["drawnEdgesInFirstHalf"] < result["drawnEdges"]
+    assert result["tip"].startswith(result["centralLabel"] + " (")  # hover names the actor and its type
+    assert result["panelTitle"] == result["centralLabel"]  # a click lists its documents, each a link
+    assert result["panelLinks"] == result["centralDocuments"] > 0
     assert not console_lines(done.stderr), "the page wrote to the console"
 
 

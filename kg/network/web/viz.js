@@ -94,9 +94,9 @@
 
   function show(node) {
     const docs = node.documents.map((d) =>
-      `<li>${d.date} <a href="${d.link}" target="_blank" rel="noopener">${escape(d.title)}</a></li>`).join("");
+      `<li>${escape(d.date)} <a href="${escape(d.link)}" target="_blank" rel="noopener">${escape(d.title)}</a></li>`).join("");
     const posts = node.posts.map((p) => `<li>${escape(p)}</li>`).join("") || "<li>none attested</li>";
-    panel.innerHTML = `<h2>${escape(node.label)}</h2><p>${node.type}</p><h3>Posts</h3><ul>${posts}</ul>` +
+    panel.innerHTML = `<h2>${escape(node.label)}</h2><p>${escape(node.type)}</p><h3>Posts</h3><ul>${posts}</ul>` +
       `<h3>Documents (${node.documents.length})</h3><ul>${docs}</ul>`;
   }
 
@@ -144,6 +144,14 @@
     state.search = ""; state.to = Math.floor((months.length - 1) / 2); draw();
     result.drawnEdgesInFirstHalf = state.drawnEdges;
     state.to = months.length - 1; draw();
+    const central = nodes.reduce((a, b) => (b.size > a.size ? b : a));  // hover and click it, as a user would
+    const [x, y] = screen(central), rect = canvas.getBoundingClientRect();
+    const at = { clientX: rect.left + x / devicePixelRatio, clientY: rect.top + y / devicePixelRatio, bubbles: true };
+    canvas.dispatchEvent(new MouseEvent("mousemove", at));
+    result.tip = tip.textContent; result.centralLabel = central.label;
+    canvas.dispatchEvent(new MouseEvent("click", at));
+    result.panelTitle = panel.querySelector("h2") ? panel.querySelector("h2").textContent : "";
+    result.panelLinks = panel.querySelectorAll("a[href]").length; result.centralDocuments = central.documents.length;
     return result;
   };
   // For bench/viz_bench.py: time to first draw, and the time of each frame of a simulated drag
