@@ -1,6 +1,7 @@
 # diplomatic-kg: every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
 #   make export   set up, export the bundled example corpus (plus the seed, if ../shared is there) to output/,
-#                 load it into the embedded store store/ and answer one catalogue query from it
+#                 draw the actor map output/actors.html, load the export into the embedded store store/
+#                 and answer one catalogue query from it
 #   make test     set up, start Oxigraph server and Virtuoso on 127.0.0.1 (.ci/stores.sh; Virtuoso
 #                 needs root to install from Debian, else its tests skip), run the whole test suite, stop them
 
@@ -20,6 +21,7 @@ $(VENV)/.installed: pyproject.toml
 
 export: setup
 	$(BIN)/kg export examples $(SEEDS) --out output
+	$(BIN)/kg viz output
 	$(BIN)/kg load output --store store
 	$(BIN)/kg query --store store sent-to-a-place
 
