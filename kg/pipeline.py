@@ -28,6 +28,7 @@ from kg.reconcile.overrides import Overrides
 from kg.reconcile.resolve import Resolver
 from kg.reconcile.slug import digest
 from kg.resources import ontology_path
+from kg.stopwatch import Stopwatch
 from kg.validate import DocumentGraph, Validation, validate
 
 #: Exit codes of ``kg export``, as in pyshacl: 0 conforms, 1 does not conform, 2 usage or input error.
@@ -43,6 +44,7 @@ class ExportResult:
     files: tuple[Path, ...]
     strict: bool = False
     input_error: bool = False
+    timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds); never written to the export
 
     @property
     def exit_code(self) -> int:
@@ -74,27 +76,33 @@ def export(
     >>> result.exit_code, [p.code for p in result.problems]
     (2, ['path-not-found'])
     """
-    minter = Minter(base)
-    corpus = resolve_corpus(paths, minter, format=format, authorities=authorities, overrides=overrides)
+    minter, clock = Minter(base), Stopwatch()
+    corpus = resolve_corpus(paths, minter, format=format, authorities=authorities, overrides=overrides, clock=clock)
     files, problems, entries, resolved = corpus.files, corpus.problems, corpus.entries, corpus.documents
     configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities, *overrides))])
     provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
     outputs = tuple(
         DocumentOutput(doc, tuple(document_triples(doc, provenance)), tuple(evidence_triples(doc))) for doc in resolved
     )
+    clock.lap("map")
     validation = validate(
         (DocumentGraph(o.doc.record.key, o.doc.record.path, o.doc.iri, o.triples) for o in outputs), batch_size
     )
+    clock.lap("validate")
     merged = tuple(sorted({t for o in outputs for t in (o.statements if lean else o.triples)}))
     summary = _summary(len(files), entries, merged, resolved, problems, validation)
     input_error = any(p.code == "path-not-found" for p in problems)
     if not outputs:
-        return ExportResult(summary, tuple(problems), (), strict, input_error)
+        return ExportResult(summary, tuple(problems), (), strict, input_error, clock.stages())
+    clock.lap("map")
+    actors = actor_graph(resolved)
+    clock.lap("actor graph")
     bundle = Bundle(
-        outputs, _vocabulary(), entries, problems, validation, actor_graph(resolved), minter, provenance, summary,
-        merged, corpus.review,
+        outputs, _vocabulary(), entries, problems, validation, actors, minter, provenance, summary, merged, corpus.review,
     )
-    return ExportResult(summary, tuple(problems), tuple(write_all(bundle, out)), strict, input_error)
+    written = tuple(write_all(bundle, out))
+    clock.lap("write")
+    return ExportResult(summary, tuple(problems), written, strict, input_error, clock.stages())
 
 
 @dataclass(frozen=True)
@@ -110,16 +118,20 @@ class Corpus:
 
 def resolve_corpus(
     paths: Sequence[Path], minter: Minter, *, format: str | None = None, authorities: Sequence[Path] = (),
-    overrides: Sequence[Path] = (),
+    overrides: Sequence[Path] = (), clock: Stopwatch | None = None,
 ) -> Corpus:
     """Read, interpret and resolve every document under ``paths`` (the first half of :func:`export`)."""
+    clock = clock or Stopwatch()
     authority = Authority.load(authorities)
     files, problems = discover(paths)
-    records, entries = _read(files, format, problems, authority.known_names())
+    clock.lap("read")
+    records, entries = _read(files, format, problems, authority.known_names(), clock)
     resolver = Resolver(authority, minter, overrides=Overrides.load(tuple(overrides)))
     resolver.prepare(records)
     resolved = [resolver.resolve(record) for record in records]
-    return Corpus(files, problems, entries, [resolver.finish(doc) for doc in resolved], sorted(resolver.review))
+    finished = [resolver.finish(doc) for doc in resolved]
+    clock.lap("reconcile")
+    return Corpus(files, problems, entries, finished, sorted(resolver.review))
 
 
 def _summary(
@@ -135,14 +147,16 @@ def _summary(
 
 
 def _read(
-    files: list[Path], format: str | None, problems: list[Problem], known: KnownNames
+    files: list[Path], format: str | None, problems: list[Problem], known: KnownNames, clock: Stopwatch
 ) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
     """Read and interpret every file; skipped ones become entries with their problems."""
     records: dict[str, DocumentRecord] = {}
     entries: list[DocumentEntry] = []
     for path in files:
         try:
+            clock.lap("extract")
             sources = read_file(path, format)
+            clock.lap("read")
             extractions = [(source, extract_record(source, known)) for source in sources]
         except InputError as err:
             problems.append(err.problem)
@@ -164,6 +178,7 @@ def _read(
             entries.append(DocumentEntry(record.key if record else "", str(path), title, record is not None))
             if record is not None:
                 records[record.key] = record
+    clock.lap("extract")
     return list(records.values()), entries
 
 
