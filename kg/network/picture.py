@@ -16,14 +16,17 @@ from kg.network.html import RELATION_COLOURS, TYPE_COLOURS, page_data
 WIDTH, HEIGHT, MARGIN = 1600, 1000, 60
 
 
-def _scene(graph: nx.MultiDiGraph, measure: str, labels: int) -> tuple[list[dict], list[dict], set[str]]:
+def _scene(
+    graph: nx.MultiDiGraph, measure: str, labels: int
+) -> tuple[list[dict], list[dict], set[str], list[tuple[str, str, str]]]:
+    """Nodes with pixel positions, edges, the ids to label, and the legend rows: what both formats draw."""
     data = page_data(graph, measure)
     nodes = data["nodes"]
     for node in nodes:
         node["px"] = MARGIN + (node["x"] + 1) / 2 * (WIDTH - 2 * MARGIN - 260)
         node["py"] = MARGIN + (node["y"] + 1) / 2 * (HEIGHT - 2 * MARGIN)
     named = {n["id"] for n in sorted(nodes, key=lambda n: (-n["size"], n["label"]))[:labels]}
-    return nodes, data["edges"], named
+    return nodes, data["edges"], named, _legend({e["relation"] for e in data["edges"]}, {n["type"] for n in nodes})
 
 
 def _legend(relations: set[str], types: set[str]) -> list[tuple[str, str, str]]:
@@ -42,7 +45,7 @@ def render_svg(graph: nx.MultiDiGraph, measure: str = "pagerank", labels: int = 
     >>> svg.count("<circle"), ">A<" in svg
     (4, True)
     """
-    nodes, edges, named = _scene(graph, measure, labels)
+    nodes, edges, named, legend = _scene(graph, measure, labels)
     where = {n["id"]: n for n in nodes}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
              'font-family="sans-serif"><rect width="100%" height="100%" fill="#ffffff"/>']
@@ -59,7 +62,7 @@ def render_svg(graph: nx.MultiDiGraph, measure: str = "pagerank", labels: int = 
             parts.append(f'<text x="{node["px"] + node["size"] + 3:.1f}" y="{node["py"] + 4:.1f}" font-size="13">'
                          f'{escape(node["label"])}</text>')
     y = MARGIN
-    for _, colour, text in _legend({e["relation"] for e in edges}, {n["type"] for n in nodes}):
+    for _, colour, text in legend:
         parts.append(f'<circle cx="{WIDTH - 240}" cy="{y}" r="6" fill="{colour}"/>'
                      f'<text x="{WIDTH - 225}" y="{y + 5}" font-size="14">{escape(text)}</text>')
         y += 24
@@ -71,7 +74,7 @@ def render_png(graph: nx.MultiDiGraph, measure: str = "pagerank", labels: int = 
     """The picture as PNG (WIDTH x HEIGHT pixels)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    nodes, edges, named = _scene(graph, measure, labels)
+    nodes, edges, named, legend = _scene(graph, measure, labels)
     where = {n["id"]: n for n in nodes}
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image, "RGBA")
@@ -87,7 +90,7 @@ def render_png(graph: nx.MultiDiGraph, measure: str = "pagerank", labels: int = 
         if node["id"] in named:
             draw.text((node["px"] + node["size"] + 3, node["py"] - 7), node["label"], fill="black", font=font)
     y = MARGIN
-    for _, colour, text in _legend({e["relation"] for e in edges}, {n["type"] for n in nodes}):
+    for _, colour, text in legend:
         draw.ellipse([WIDTH - 246, y - 6, WIDTH - 234, y + 6], fill=colour)
         draw.text((WIDTH - 225, y - 8), text, fill="black", font=font)
         y += 24

@@ -22,16 +22,19 @@
   }
   let firstDraw = null;  // ms since navigation start when the first frame was on the canvas
 
+  const view = { cx: 0, cy: 0, m: 0 };  // canvas centre and layout-to-pixel factor, set when the canvas is sized
+
   function resize() {
     canvas.width = canvas.clientWidth * devicePixelRatio;
     canvas.height = canvas.clientHeight * devicePixelRatio;
+    view.cx = canvas.width / 2; view.cy = canvas.height / 2; view.m = Math.min(canvas.width, canvas.height) * 0.45;
     draw();
   }
 
-  function screen(node) {
-    const w = canvas.width, h = canvas.height, m = Math.min(w, h) * 0.45;
-    return [w / 2 + (node.x * m + state.x) * state.scale, h / 2 + (node.y * m + state.y) * state.scale];
-  }
+  // Canvas coordinates of a node under the current pan and zoom (no allocation: the edge loop calls these).
+  function screenX(node) { return view.cx + (node.x * view.m + state.x) * state.scale; }
+  function screenY(node) { return view.cy + (node.y * view.m + state.y) * state.scale; }
+  function screen(node) { return [screenX(node), screenY(node)]; }
 
   for (const edge of edges) {  // resolved once, so a frame does no lookups or string slicing
     edge.a = byId.get(edge.s); edge.b = byId.get(edge.t);
@@ -54,11 +57,10 @@
       context.strokeStyle = data.relationColours[relation];
       context.lineWidth = width * devicePixelRatio * 0.5;
       context.beginPath();
-      const w = canvas.width / 2, h = canvas.height / 2, m = Math.min(w, h) * 0.9, k = state.scale;
       for (const edge of group) {
         if (!visibleEdge(edge)) continue;
-        context.moveTo(w + (edge.a.x * m + state.x) * k, h + (edge.a.y * m + state.y) * k);
-        context.lineTo(w + (edge.b.x * m + state.x) * k, h + (edge.b.y * m + state.y) * k);
+        context.moveTo(screenX(edge.a), screenY(edge.a));
+        context.lineTo(screenX(edge.b), screenY(edge.b));
         shown.add(edge.s); shown.add(edge.t); drawnEdges += 1;
       }
       context.stroke();
