@@ -82,6 +82,14 @@ def generate(count: int, folder: Path, seed: int = 1962) -> list[Path]:
     return paths
 
 
+def corpus(count: int, work: Path) -> Path:
+    """The benchmarks' corpus of ``count`` records, ``work/docs-COUNT``: generated unless already there."""
+    folder = work / f"docs-{count}"
+    if not folder.is_dir() or len(list(folder.iterdir())) != count:
+        generate(count, folder)
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)

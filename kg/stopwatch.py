@@ -28,6 +28,10 @@ class Stopwatch:
         self.add(stage, now - self._since)
         self._since = now
 
+    def mark(self) -> None:
+        """Start the next lap now, charging the time since the last one to no stage (it was added elsewhere)."""
+        self._since = time.perf_counter()
+
     def add(self, stage: str, seconds: float) -> None:
         """Charge ``seconds`` measured elsewhere to ``stage``."""
         self._seconds[stage] = self._seconds.get(stage, 0.0) + seconds

@@ -89,17 +89,17 @@ def test_unparsable_header_date_is_reported_with_its_line(tmp_path):
 
 
 def test_an_unexpected_failure_skips_only_that_file(tmp_path, monkeypatch):
-    from kg import pipeline
+    from kg.pipeline import corpus
 
-    real = pipeline.extract_record
+    real = corpus.extract_record
 
     def flaky(source, *args):
         if source.path.endswith("900103.txt"):
             raise RuntimeError("boom")
         return real(source, *args)
 
-    monkeypatch.setattr(pipeline, "extract_record", flaky)
-    result = export([EXAMPLES / "wilson-900103.txt", EXAMPLES / "wilson-900108.txt"], tmp_path)
+    monkeypatch.setattr(corpus, "extract_record", flaky)
+    result = export([EXAMPLES / "wilson-900103.txt", EXAMPLES / "wilson-900108.txt"], tmp_path, jobs=1)
     [problem] = [p for p in result.problems if p.code == "internal-error"]
     assert problem.path.endswith("900103.txt") and "RuntimeError: boom" in problem.message
     assert result.summary.documents == 1 and result.exit_code == 0

@@ -40,7 +40,7 @@ def test_non_conforming_export_exits_1(tmp_path, monkeypatch, capsys):
     from kg import pipeline
     from kg.validate import Validation
 
-    monkeypatch.setattr(pipeline, "validate", lambda docs, batch: Validation(False, (), ()))
+    monkeypatch.setattr(pipeline, "combine", lambda parts: Validation(False, (), ()))
     assert main(["export", str(EXAMPLES / "wilson-900103.txt"), "--out", str(tmp_path)]) == 1
     assert "DOES NOT CONFORM" in capsys.readouterr().out
 

@@ -153,11 +153,8 @@ def test_same_input_same_bytes(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     export(inputs, first)
     export(list(reversed(inputs)), second)
-    for writer in WRITERS.values():
-        if writer.filename in ("report.ttl",):  # pyshacl's blank node labels are random; compared as graphs below
-            continue
+    for writer in WRITERS.values():  # report.ttl too: pyshacl's random blank nodes are relabelled from content
         assert (first / writer.filename).read_bytes() == (second / writer.filename).read_bytes(), writer.filename
-    assert Graph().parse(first / "report.ttl").isomorphic(Graph().parse(second / "report.ttl"))
 
 
 def test_configurable_base(tmp_path):

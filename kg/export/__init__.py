@@ -18,34 +18,20 @@ from kg.export import oxigraph
 from kg.export.atomic import Staging
 from kg.export.palladio import palladio_edges, palladio_nodes
 from kg.export.report import DocumentEntry, Summary, render_json, render_text
+from kg.export.runs import MergedStats
 from kg.export.void import void_triples
 from kg.model import Provenance, ResolvedDocument
 from kg.problems import Problem
-from kg.rdf.graph import Triple
 from kg.rdf.vocab import STANDARD_PREFIXES
 from kg.reconcile.mint import Minter
 from kg.validate import Validation
 
 
-@dataclass(frozen=True)
-class DocumentOutput:
-    """A resolved document and the triples of its named graph: statements, then their evidence."""
-
-    doc: ResolvedDocument
-    statements: tuple[Triple, ...]
-    evidence: tuple[Triple, ...] = ()
-
-    @property
-    def triples(self) -> tuple[Triple, ...]:
-        return self.statements + self.evidence
-
-
 @dataclass
 class Bundle:
-    """Everything the writers need; ``sizes`` fills in as files are rendered."""
+    """Everything the writers of the small files need; ``sizes`` fills in as files are written."""
 
-    documents: tuple[DocumentOutput, ...]
-    vocabulary: tuple[Triple, ...]
+    documents: tuple[ResolvedDocument, ...]
     entries: list[DocumentEntry]
     problems: list[Problem]
     validation: Validation
@@ -53,24 +39,22 @@ class Bundle:
     minter: Minter
     provenance: Provenance
     summary: Summary
-    merged: tuple[Triple, ...]
+    stats: MergedStats
     review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
 
     @property
     def prefixes(self) -> dict[str, str]:
-        return {**STANDARD_PREFIXES, **self.minter.prefixes()}
+        return prefixes(self.minter)
 
-    def quads(self) -> list[oxigraph.Quad]:
-        """Every statement with its graph: one graph per document, plus vocabulary and dataset."""
-        quads = [(s, p, o, out.doc.graph) for out in self.documents for s, p, o in out.triples]
-        vocabulary = self.minter.shared_graph("vocabulary")
-        quads += [(s, p, o, vocabulary) for s, p, o in self.vocabulary]
-        return quads
+
+def prefixes(minter: Minter) -> dict[str, str]:
+    """The fixed prefix map of every Turtle and TriG file of an export."""
+    return {**STANDARD_PREFIXES, **minter.prefixes()}
 
 
 def _void(bundle: Bundle) -> bytes:
-    triples = void_triples(bundle.merged, len(bundle.documents), bundle.sizes, bundle.minter, bundle.provenance)
+    triples = void_triples(bundle.stats, len(bundle.documents), bundle.sizes, bundle.minter, bundle.provenance)
     return oxigraph.turtle(triples, bundle.prefixes)
 
 
@@ -84,17 +68,17 @@ def _review_csv(rows: list[tuple[str, str, str, str, str]]) -> bytes:
 
 @dataclass(frozen=True)
 class Writer:
+    """One output file; ``render`` is None for the dumps, which :class:`~kg.export.dumps.Dumps` streams."""
+
     filename: str
     description: str
-    render: Callable[[Bundle], bytes]
+    render: Callable[[Bundle], bytes] | None = None
 
 
 WRITERS: dict[str, Writer] = {
-    "turtle": Writer("graph.ttl", "all documents merged, canonical Turtle",
-                     lambda b: oxigraph.turtle(b.merged, b.prefixes)),
-    "trig": Writer("graph.trig", "one named graph per document, plus the vocabulary graph",
-                   lambda b: oxigraph.trig(b.quads(), b.prefixes)),
-    "nquads": Writer("graph.nq", "the same statements as N-Quads, for bulk loaders", lambda b: oxigraph.nquads(b.quads())),
+    "turtle": Writer("graph.ttl", "all documents merged, canonical Turtle"),
+    "trig": Writer("graph.trig", "one named graph per document, plus the vocabulary graph"),
+    "nquads": Writer("graph.nq", "the same statements as N-Quads, for bulk loaders"),
     "void": Writer("void.ttl", "VoID/DCAT description of the dataset", _void),
     "report-text": Writer("report.txt", "run report for people, grouped by document",
                           lambda b: render_text(b.summary, b.entries, b.problems, b.validation).encode("utf-8")),
@@ -105,9 +89,9 @@ WRITERS: dict[str, Writer] = {
     "review": Writer("review.csv", "every reconciliation decision: which form went to which IRI, and why",
                      lambda b: _review_csv(b.review)),
     "palladio": Writer("palladio.csv", "sender-recipient pairs per document, for Palladio",
-                       lambda b: palladio_edges(o.doc for o in b.documents)),
+                       lambda b: palladio_edges(b.documents)),
     "palladio-nodes": Writer("palladio-nodes.csv", "the actors of palladio.csv",
-                             lambda b: palladio_nodes(o.doc for o in b.documents)),
+                             lambda b: palladio_nodes(b.documents)),
     "metrics": Writer("actors-metrics.csv", "per-actor network measures (see kg graph stats)",
                       lambda b: actor_metrics(b.network).csv()),
     "graphml": Writer("actors.graphml", "actor network, GraphML", lambda b: network.write_graphml(b.network)),
@@ -116,12 +100,13 @@ WRITERS: dict[str, Writer] = {
 }
 
 
-def write_all(bundle: Bundle, out: Path) -> list[Path]:
-    """Render every writer's file into a staging folder, then move them all into ``out``."""
-    with Staging(out) as stage:
-        for writer in WRITERS.values():
-            data = writer.render(bundle)
-            bundle.sizes[writer.filename] = len(data)
-            stage.write(writer.filename, data)
-        stage.commit()
-    return [out / writer.filename for writer in WRITERS.values()]
+def write_files(bundle: Bundle, stage: Staging) -> list[Path]:
+    """Render every writer's file into the staging folder (the streamed dumps are there already)."""
+    for writer in WRITERS.values():
+        if writer.render is None:
+            bundle.sizes[writer.filename] = stage.size(writer.filename)
+            continue
+        data = writer.render(bundle)
+        bundle.sizes[writer.filename] = len(data)
+        stage.write(writer.filename, data)
+    return [stage.out / writer.filename for writer in WRITERS.values()]

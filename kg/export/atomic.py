@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 
 class Staging:
@@ -30,6 +31,7 @@ class Staging:
         self.out = out
         self.names: list[str] = []
         self._dir: Path | None = None
+        self._open: list[BinaryIO] = []
 
     def __enter__(self) -> Staging:
         self.out.mkdir(parents=True, exist_ok=True)
@@ -47,14 +49,44 @@ class Staging:
         self.names.append(name)
         return path
 
+    def open(self, name: str) -> BinaryIO:
+        """A file in the staging folder to write into as data arrives; :meth:`commit` syncs and closes it."""
+        assert self._dir is not None, "use Staging as a context manager"
+        handle = open(self._dir / name, "wb")
+        self._open.append(handle)
+        self.names.append(name)
+        return handle
+
+    def size(self, name: str) -> int:
+        """The size in bytes of a staged file (an open one is flushed first)."""
+        assert self._dir is not None, "use Staging as a context manager"
+        for handle in self._open:
+            if not handle.closed and Path(handle.name).name == name:
+                handle.flush()
+        return (self._dir / name).stat().st_size
+
+    def scratch(self, name: str) -> Path:
+        """A path for intermediate files, removed with the staging folder and never moved into ``out``."""
+        assert self._dir is not None, "use Staging as a context manager"
+        folder = self._dir / ".scratch"
+        folder.mkdir(exist_ok=True)
+        return folder / name
+
     def commit(self) -> None:
         """Move every staged file over its previous version."""
         assert self._dir is not None
+        for handle in self._open:
+            if not handle.closed:
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
         for name in self.names:
             os.replace(self._dir / name, self.out / name)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
+        for handle in self._open:
+            handle.close()
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)

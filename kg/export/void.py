@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 
+from kg.export.runs import MergedStats
 from kg.model import Provenance
 from kg.rdf.graph import Triple
 from kg.rdf.vocab import DCAT, DCTERMS, DIP_IRI, PROV, RDF, VOID, XSD
@@ -22,9 +22,9 @@ DUMPS = {
 
 
 def void_triples(
-    triples: Sequence[Triple], documents: int, sizes: dict[str, int], minter: Minter, provenance: Provenance
+    stats: MergedStats, documents: int, sizes: dict[str, int], minter: Minter, provenance: Provenance
 ) -> Iterator[Triple]:
-    """The dataset description for the merged graph ``triples`` (distinct triples expected)."""
+    """The dataset description of the merged graph, from its counts."""
     dataset = URIRef(minter.dataset())
     yield dataset, RDF.type, VOID.Dataset
     yield dataset, RDF.type, DCAT.Dataset
@@ -34,15 +34,15 @@ def void_triples(
     )
     yield dataset, PROV.wasGeneratedBy, URIRef(provenance.run)
     yield dataset, VOID.uriSpace, Literal(minter.base)
-    yield dataset, VOID.triples, Literal(len(triples), datatype=XSD.integer)
+    yield dataset, VOID.triples, Literal(stats.triples, datatype=XSD.integer)
     yield dataset, VOID.documents, Literal(documents, datatype=XSD.integer)
-    yield dataset, VOID.distinctSubjects, Literal(len({t[0] for t in triples}), datatype=XSD.integer)
-    yield dataset, VOID.distinctObjects, Literal(len({t[2] for t in triples}), datatype=XSD.integer)
-    yield dataset, VOID.properties, Literal(len({t[1] for t in triples}), datatype=XSD.integer)
+    yield dataset, VOID.distinctSubjects, Literal(stats.subjects, datatype=XSD.integer)
+    yield dataset, VOID.distinctObjects, Literal(len(stats.objects), datatype=XSD.integer)
+    yield dataset, VOID.properties, Literal(len(stats.properties), datatype=XSD.integer)
     yield dataset, VOID.vocabulary, URIRef(DIP_IRI)
-    for vocabulary in sorted({_namespace(str(t[1])) for t in triples} - {DIP_IRI}):
+    for vocabulary in sorted({_namespace(p) for p in stats.properties} - {DIP_IRI}):
         yield dataset, VOID.vocabulary, URIRef(vocabulary)
-    yield from _partitions(dataset, triples, minter)
+    yield from _partitions(dataset, stats, minter)
     yield from _distributions(dataset, sizes, minter)
 
 
@@ -51,15 +51,13 @@ def _namespace(iri: str) -> str:
     return iri[: cut + 1]
 
 
-def _partitions(dataset: URIRef, triples: Sequence[Triple], minter: Minter) -> Iterator[Triple]:
-    classes = Counter(o for _, p, o in triples if p == RDF.type)
-    for cls, count in sorted(classes.items()):
+def _partitions(dataset: URIRef, stats: MergedStats, minter: Minter) -> Iterator[Triple]:
+    for cls, count in sorted((URIRef(c), n) for c, n in stats.classes.items()):
         part = URIRef(minter.distribution(f"class {slug(str(cls))}"))
         yield dataset, VOID.classPartition, part
         yield part, VOID["class"], cls
         yield part, VOID.entities, Literal(count, datatype=XSD.integer)
-    properties = Counter(p for _, p, _ in triples)
-    for prop, count in sorted(properties.items()):
+    for prop, count in sorted((URIRef(p), n) for p, n in stats.properties.items()):
         part = URIRef(minter.distribution(f"property {slug(str(prop))}"))
         yield dataset, VOID.propertyPartition, part
         yield part, VOID.property, prop

@@ -18,6 +18,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.graph import Triple, build_graph
+from kg.validate.canonical import canonical_results
+from kg.validate.speed import index_constraint_parameters
 from kg.rdf.vocab import RDF, SH
 from kg.resources import shapes_path
 
@@ -65,6 +67,15 @@ class Validation:
         return sum(1 for f in self.findings if f.severity == "Violation")
 
 
+@dataclass(frozen=True)
+class DocumentValidation:
+    """What validation found about one document: its findings and its results in the report graph."""
+
+    key: str
+    findings: tuple[Finding, ...]
+    report: tuple[Triple, ...] = field(repr=False)
+
+
 @lru_cache(maxsize=4)
 def load_shapes(path: str | None = None) -> Graph:
     """The shapes graph (parsed once per process)."""
@@ -81,39 +92,57 @@ def validate(documents: Iterable[DocumentGraph], batch_size: int = 200, shapes: 
     >>> result.conforms, sorted({f.name for f in result.findings})[:3]
     (False, ['date', 'earliest date', 'latest date'])
     """
-    shapes_graph = shapes if shapes is not None else load_shapes()
-    findings: list[Finding] = []
-    report: list[Triple] = []
+    parts: list[DocumentValidation] = []
     batch: list[DocumentGraph] = []
     for document in documents:
         batch.append(document)
         if len(batch) >= batch_size:
-            _run_batch(batch, shapes_graph, findings, report)
+            parts.extend(validate_batch(batch, shapes))
             batch = []
     if batch:
-        _run_batch(batch, shapes_graph, findings, report)
+        parts.extend(validate_batch(batch, shapes))
+    return combine(parts)
+
+
+def combine(parts: Iterable[DocumentValidation]) -> Validation:
+    """One corpus validation from the documents' own, whatever batches or processes they came from."""
+    findings: set[Finding] = set()
+    report: set[Triple] = set()
+    for part in parts:
+        findings.update(part.findings)
+        report.update(part.report)
     conforms = not any(f.severity == "Violation" for f in findings)
     root = BNode("kgValidationReport")
     header = [(root, RDF.type, SH.ValidationReport), (root, SH.conforms, Literal(conforms))]
-    results = [(root, SH.result, s) for s, p, o in report if p == RDF.type and o == SH.ValidationResult]
-    return Validation(conforms, tuple(sorted(set(findings))), tuple(header + results + report))
+    results = [(root, SH.result, s) for s, p, o in sorted(report) if p == RDF.type and o == SH.ValidationResult]
+    return Validation(conforms, tuple(sorted(findings)), tuple(header + results + sorted(report)))
 
 
-def _run_batch(batch: Sequence[DocumentGraph], shapes: Graph, findings: list[Finding], report: list[Triple]) -> None:
+def validate_batch(batch: Sequence[DocumentGraph], shapes: Graph | None = None) -> list[DocumentValidation]:
+    """Validate a batch of document graphs in one pyshacl run; each document gets its own findings and results.
+
+    A result belongs to every document whose graph has its focus node as a
+    subject; its blank nodes are relabelled from their content so that the
+    report is the same bytes whatever the batch or process.
+    """
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    index_constraint_parameters()
     data = build_graph(triple for document in batch for triple in document.triples)
     _, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", allow_warnings=True, advanced=False, abort_on_first=False
+        data, shacl_graph=shapes_graph, inference="none", allow_warnings=True, advanced=False, abort_on_first=False
     )
     owners: dict[Node, list[str]] = {}
     for document in batch:
         for subject in {triple[0] for triple in document.triples}:
             owners.setdefault(subject, []).append(document.key)
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    keys = [document.key for document in batch]
+    found: dict[str, tuple[list[Finding], list[Triple]]] = {key: ([], []) for key in keys}
+    for result, triples in canonical_results(results):
         focus = results.value(result, SH.focusNode)
-        for key in owners.get(focus, ["(corpus)"]):
-            findings.append(_finding(key, result, results, shapes))
-    report.extend((s, p, o) for s, p, o in results if not (p == SH.conforms or o == SH.ValidationReport)
-                  and p != SH.result)
+        for key in owners.get(focus, keys[:1]):
+            found[key][0].append(_finding(key if focus in owners else "(corpus)", result, results, shapes_graph))
+            found[key][1].extend(triples)
+    return [DocumentValidation(key, tuple(found[key][0]), tuple(found[key][1])) for key in keys]
 
 
 def _finding(document: str, result: Node, results: Graph, shapes: Graph) -> Finding:

@@ -1,0 +1,123 @@
+"""The merged graph (``graph.ttl``) built from sorted runs on disk, with its VoID counts.
+
+Each batch of documents hands over its sort lines (see
+:mod:`kg.export.chunks`); they are deduplicated, sorted and written as one
+run file. At the end the runs are merged (``heapq.merge`` over files, so
+memory stays flat however large the corpus), duplicates across documents
+(an actor described in many graphs) are dropped, the counts VoID needs are
+taken on the way, and pyoxigraph turns the sorted N-Triples into Turtle
+without holding them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.export.chunks import strip_prefixes
+
+#: Runs merged into one larger run when this many have piled up (keeps open files bounded).
+FAN_IN = 64
+
+
+@dataclass
+class MergedStats:
+    """Counts over the distinct triples of the merged graph, for ``void.ttl`` and the summary."""
+
+    triples: int = 0
+    subjects: int = 0
+    objects: set[bytes] = field(default_factory=set)
+    properties: Counter[str] = field(default_factory=Counter)
+    classes: Counter[str] = field(default_factory=Counter)
+
+    def take(self, line: bytes, new_subject: bool) -> None:
+        """Count one distinct sort line."""
+        self.triples += 1
+        self.subjects += new_subject
+        cut = line.index(b" ")
+        end = line.index(b" ", cut + 2)
+        predicate, obj = line[cut + 3:end - 1].decode("utf-8"), line[end + 1:-3]
+        self.properties[predicate] += 1
+        self.objects.add(obj)
+        if line[cut + 1] == 48:  # b"0": rdf:type, and classes are IRIs
+            self.classes[obj[1:-1].decode("utf-8")] += 1
+
+
+class Runs:
+    """Sorted runs of sort lines in a scratch folder.
+
+    >>> import tempfile
+    >>> runs = Runs(Path(tempfile.mkdtemp()))
+    >>> runs.add([b"<b> 1<p> <c> .\\n", b"<a> 1<p> <c> .\\n"]); runs.add([b"<a> 1<p> <c> .\\n"])
+    >>> list(runs.merged())
+    [b'<a> 1<p> <c> .\\n', b'<b> 1<p> <c> .\\n']
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.paths: list[Path] = []
+        self._count = 0
+
+    def add(self, lines: Iterable[bytes]) -> None:
+        """One batch's lines, as a new run (merged with the others when :data:`FAN_IN` pile up)."""
+        data = sorted(set(lines))
+        if data:
+            self.paths.append(self._write(data))
+        if len(self.paths) >= FAN_IN:
+            self.paths = [self._write(self.merged())]
+
+    def merged(self) -> Iterator[bytes]:
+        """Every distinct line of every run, in order."""
+        with ExitStack() as stack:
+            handles = [stack.enter_context(open(path, "rb")) for path in self.paths]
+            previous = None
+            for line in heapq.merge(*handles):
+                if line != previous:
+                    yield line
+                    previous = line
+
+    def _write(self, lines: Iterable[bytes]) -> Path:
+        path = self.folder / f"run-{self._count:06d}.txt"
+        self._count += 1
+        with open(path, "wb") as handle:
+            handle.writelines(lines)
+        return path
+
+
+def write_merged(runs: Runs, output: BinaryIO, prefixes: dict[str, str]) -> MergedStats:
+    """Write the merged graph as canonical Turtle into ``output`` and return its counts."""
+    stats = MergedStats()
+    ntriples, body = runs.folder / "merged.nt", runs.folder / "merged.ttl"
+    with open(ntriples, "wb") as handle:
+        subject = b""
+        for line in runs.merged():
+            cut = line.index(b" ") + 1
+            stats.take(line, line[:cut] != subject)
+            subject = line[:cut]
+            handle.write(line[:cut] + line[cut + 1:])
+    ox.serialize(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES), output=str(body),
+                 format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    output.write(prefix_block(prefixes) + b"\n")
+    with open(body, "rb") as handle:
+        head = handle.read(1 << 20)
+        output.write(strip_prefixes(head))  # the prefix lines come first and never fill a megabyte
+        shutil.copyfileobj(handle, output, 1 << 20)
+    return stats
+
+
+def prefix_block(prefixes: dict[str, str]) -> bytes:
+    """The sorted ``@prefix`` lines every Turtle and TriG file starts with.
+
+    >>> prefix_block({"b": "https://b.org/", "a": "https://a.org/"}).decode()
+    '@prefix a: <https://a.org/> .\\n@prefix b: <https://b.org/> .\\n'
+    """
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items())).encode("utf-8")

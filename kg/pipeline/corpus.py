@@ -1,0 +1,161 @@
+"""The first half of an export: files -> records (in parallel) -> resolved documents (one global pass).
+
+Reading and interpreting a file needs nothing but the file, so it runs on the
+engine in chunks of files; reconciliation needs every record (a bare family
+name joins the only person of the corpus who has it), so it runs once, here,
+on records that are small next to their triples. Outcomes are folded back in
+file order, so duplicates and the report come out the same however many
+workers there were.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.export.report import DocumentEntry
+from kg.extract.mentions import KnownNames
+from kg.extract.record import extract_record
+from kg.ingest import discover, read_file
+from kg.model import DocumentRecord, ResolvedDocument
+from kg.problems import InputError, Problem
+from kg.reconcile.authority import Authority
+from kg.reconcile.mint import Minter
+from kg.reconcile.overrides import Overrides
+from kg.reconcile.resolve import Resolver
+from kg.stopwatch import Stopwatch
+
+#: Files read per work item sent to a worker.
+FILES_PER_TASK = 25
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one source record of a file gave: its title, the record (None if skipped), the problems."""
+
+    title: str
+    record: DocumentRecord | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """A file read and interpreted: its records, or the problem that stopped it."""
+
+    path: str
+    readings: tuple[Reading, ...] = ()
+    problem: Problem | None = None
+    seconds: tuple[float, float] = (0.0, 0.0)  # reading the file, interpreting it
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every document of a run read, interpreted and resolved, before any triple is made."""
+
+    files: list[Path]
+    problems: list[Problem]
+    entries: list[DocumentEntry]
+    documents: list[ResolvedDocument]
+    review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+
+def read_one(path: Path, format: str | None, known: KnownNames) -> FileOutcome:
+    """Read and interpret one file; never raises for a bad file.
+
+    >>> read_one(Path("/no/such/file.txt"), None, KnownNames()).problem.code
+    'read-error'
+    """
+    start = time.perf_counter()
+    try:
+        sources = read_file(path, format)
+        read = time.perf_counter()
+        readings = []
+        for source in sources:
+            extraction = extract_record(source, known)
+            record = extraction.record
+            title = record.title if record else (source.title.value if source.title else "")
+            readings.append(Reading(title, record, tuple(extraction.problems)))
+        return FileOutcome(str(path), tuple(readings), None, (read - start, time.perf_counter() - read))
+    except InputError as err:
+        return FileOutcome(str(path), problem=err.problem)
+    except Exception as err:  # noqa: BLE001 -- one document must never stop the corpus
+        message = f"kg failed on this file ({type(err).__name__}: {err}); please report it with the file."
+        return FileOutcome(str(path), problem=Problem("internal-error", str(path), None, message))
+
+
+def read_chunk(paths: Sequence[Path], format: str | None, known: KnownNames) -> list[FileOutcome]:
+    """:func:`read_one` over a chunk of files (the unit of work sent to a worker)."""
+    return [read_one(path, format, known) for path in paths]
+
+
+def read_outcomes(
+    files: Sequence[Path], format: str | None, known: KnownNames,
+    run: Callable[[Callable[[Sequence[Path]], list[FileOutcome]], Iterable[Sequence[Path]]], Iterable[list[FileOutcome]]],
+) -> Iterable[FileOutcome]:
+    """Every file's outcome, in file order, computed by ``run`` (an engine's ordered map) in chunks."""
+    task = functools.partial(read_chunk, format=format, known=known)
+    chunks = [files[i:i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
+    for outcomes in run(task, chunks):
+        yield from outcomes
+
+
+def fold(
+    outcomes: Iterable[FileOutcome], problems: list[Problem], clock: Stopwatch | None = None
+) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
+    """Records and report entries from file outcomes in file order; a repeated document key is skipped."""
+    records: dict[str, DocumentRecord] = {}
+    entries: list[DocumentEntry] = []
+    for outcome in outcomes:
+        if clock is not None:
+            clock.add("read", outcome.seconds[0])
+            clock.add("extract", outcome.seconds[1])
+        if outcome.problem is not None:
+            problems.append(outcome.problem)
+            entries.append(DocumentEntry("", outcome.path, "", False))
+            continue
+        for reading in outcome.readings:
+            problems.extend(reading.problems)
+            record = reading.record
+            if record is not None and record.key in records:
+                first = records[record.key].path
+                problems.append(Problem("duplicate-document", outcome.path, None, f"{record.key} was already read from {first}."))
+                record = None
+            entries.append(DocumentEntry(record.key if record else "", outcome.path, reading.title, record is not None))
+            if record is not None:
+                records[record.key] = record
+    return list(records.values()), entries
+
+
+def resolve_records(
+    records: list[DocumentRecord], authority: Authority, minter: Minter, overrides: Sequence[Path] = ()
+) -> tuple[list[ResolvedDocument], list[tuple[str, str, str, str, str]]]:
+    """Resolve every record against the authority and the corpus (two passes), and the review rows."""
+    resolver = Resolver(authority, minter, overrides=Overrides.load(tuple(overrides)))
+    resolver.prepare(records)
+    resolved = [resolver.resolve(record) for record in records]
+    return [resolver.finish(doc) for doc in resolved], sorted(resolver.review)
+
+
+def resolve_corpus(
+    paths: Sequence[Path], minter: Minter, *, format: str | None = None, authorities: Sequence[Path] = (),
+    overrides: Sequence[Path] = (), clock: Stopwatch | None = None,
+) -> Corpus:
+    """Read, interpret and resolve every document under ``paths`` in this process (the first half of an export).
+
+    >>> corpus = resolve_corpus([Path("/no/such/folder")], Minter())
+    >>> [p.code for p in corpus.problems], corpus.documents
+    (['path-not-found'], [])
+    """
+    clock = clock or Stopwatch()
+    authority = Authority.load(authorities)
+    files, problems = discover(paths)
+    clock.lap("read")
+    outcomes = read_outcomes(files, format, authority.known_names(), map)
+    records, entries = fold(outcomes, problems)
+    clock.lap("extract")
+    documents, review = resolve_records(records, authority, minter, overrides)
+    clock.lap("reconcile")
+    return Corpus(files, problems, entries, documents, review)
