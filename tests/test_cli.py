@@ -37,10 +37,10 @@ def test_strict_exits_1_on_problems(tmp_path):
 
 
 def test_non_conforming_export_exits_1(tmp_path, monkeypatch, capsys):
-    from kg import pipeline
+    from kg.pipeline import stream
     from kg.validate import Validation
 
-    monkeypatch.setattr(pipeline, "combine", lambda parts: Validation(False, (), ()))
+    monkeypatch.setattr(stream, "combine", lambda parts: Validation(False, (), ()))
     assert main(["export", str(EXAMPLES / "wilson-900103.txt"), "--out", str(tmp_path)]) == 1
     assert "DOES NOT CONFORM" in capsys.readouterr().out
 

@@ -10,8 +10,9 @@ dumps are written as batches come back, so the corpus graph is never held.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from kg import __version__
@@ -23,9 +24,11 @@ from kg.export.report import DocumentEntry, Summary
 from kg.ingest import discover
 from kg.model import Provenance, ResolvedDocument
 from kg.network import actor_graph
-from kg.pipeline.batch import BatchJob, render_batch
+from kg.extract.mentions import KnownNames
 from kg.pipeline.corpus import Corpus, FileOutcome, fold, read_outcomes, resolve_corpus, resolve_records
+from kg.pipeline.cache import Cache, file_digest, fingerprint
 from kg.pipeline.engine import ENGINES, Engine
+from kg.pipeline.stream import Settings, manifest_rows, stream_documents
 from kg.problems import Problem
 from kg.progress import Progress
 from kg.rdf.graph import build_graph
@@ -34,7 +37,7 @@ from kg.reconcile.mint import DEFAULT_BASE, Minter
 from kg.reconcile.slug import digest
 from kg.resources import ontology_path
 from kg.stopwatch import Stopwatch
-from kg.validate import Validation, combine
+from kg.validate import Validation
 
 __all__ = ["EXIT_INPUT", "EXIT_NOT_CONFORMING", "EXIT_OK", "Corpus", "ExportResult", "export", "resolve_corpus"]
 
@@ -51,7 +54,8 @@ class ExportResult:
     files: tuple[Path, ...]
     strict: bool = False
     input_error: bool = False
-    timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds); never written to the export
+    timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds of work); never written to the export
+    redone: tuple[int, int] = (0, 0)  # files read and documents rendered this run (fewer with --incremental)
 
     @property
     def exit_code(self) -> int:
@@ -76,6 +80,7 @@ def export(
     jobs: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    incremental: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Export files and folders of documents to ``out``; see the README for the files written.
@@ -83,7 +88,8 @@ def export(
     ``lean`` leaves the mention annotations out of ``graph.ttl`` (they stay in
     the TriG and N-Quads). The per-document work runs on ``engine`` (see
     :data:`~kg.pipeline.engine.ENGINES`) with ``jobs`` processes (default: every
-    core); the files are the same bytes whatever the engine and job count.
+    core); ``incremental`` keeps a cache in ``out/.kg-cache`` and redoes only
+    what changed. The files are the same bytes whichever options are used.
 
     >>> import tempfile
     >>> result = export([Path("/no/such/folder")], Path(tempfile.mkdtemp()), jobs=1)
@@ -92,18 +98,20 @@ def export(
     """
     minter, clock = Minter(base), Stopwatch()
     progress = progress or Progress(0, enabled=False)
-    with ENGINES[engine](jobs, scheduler) as runner:
-        corpus = _corpus(paths, minter, runner, format, authorities, overrides, clock, progress)
+    with ENGINES[engine](jobs, scheduler) as runner, _cache(out, incremental) as cache:
+        corpus, files_read = _corpus(paths, minter, runner, format, authorities, overrides, clock, progress, cache)
         problems, entries, documents = corpus.problems, corpus.entries, corpus.documents
         input_error = any(p.code == "path-not-found" for p in problems)
         if not documents:
+            progress.close()
             summary = Summary(len(corpus.files), 0, len(entries), 0, 0, len(problems), True, 0, 0)
-            return ExportResult(summary, tuple(problems), (), strict, input_error, clock.stages())
+            return ExportResult(summary, tuple(problems), (), strict, input_error, clock.stages(), (files_read, 0))
         configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities, *overrides))])
         provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
+        settings = Settings(provenance, tuple(sorted(prefixes(minter).items())), lean, batch_size)
         with Staging(out) as stage:
             dumps = Dumps(stage, prefixes(minter), _vocabulary_chunk(minter))
-            validation = _stream(documents, provenance, lean, batch_size, runner, dumps, clock, progress)
+            validation, rendered = stream_documents(documents, settings, runner, dumps, clock, progress, cache)
             stats = dumps.finish()
             clock.lap("write")
             actors = actor_graph(documents)
@@ -114,49 +122,52 @@ def export(
             written = tuple(write_files(bundle, stage))
             stage.commit()
             clock.lap("write")
+        if cache is not None:
+            cache.finish(_manifest(corpus, documents))
     progress.close()
-    return ExportResult(summary, tuple(problems), written, strict, input_error, clock.stages())
+    return ExportResult(summary, tuple(problems), written, strict, input_error, clock.stages(), (files_read, rendered))
+
+
+def _cache(out: Path, incremental: bool) -> contextlib.AbstractContextManager[Cache | None]:
+    return Cache(out) if incremental else contextlib.nullcontext()
 
 
 def _corpus(
     paths: Sequence[Path], minter: Minter, runner: Engine, format: str | None, authorities: Sequence[Path],
-    overrides: Sequence[Path], clock: Stopwatch, progress: Progress,
-) -> Corpus:
-    """Read and interpret the files on the engine, then resolve them here."""
+    overrides: Sequence[Path], clock: Stopwatch, progress: Progress, cache: Cache | None,
+) -> tuple[Corpus, int]:
+    """Read and interpret the files on the engine (those the cache lacks), then resolve them here."""
     authority = Authority.load(authorities)
     files, problems = discover(paths)
-    progress.stage("read", len(files))
-    outcomes = read_outcomes(files, format, authority.known_names(), runner.map)
-    records, entries = fold(_advancing(outcomes, progress), problems, clock)
+    known = authority.known_names()
+    keys = {path: _file_key(path, format, known) for path in files} if cache else {}
+    cached = cache.get("files", keys.values()) if cache else {}
+    todo = [path for path in files if keys.get(path) not in cached]
+    progress.stage("read", len(todo))
+    fresh = dict(zip(todo, _advancing(read_outcomes(todo, format, known, runner.map), progress)))
+    if cache:
+        cache.put("files", {keys[path]: outcome for path, outcome in fresh.items()})
+    for outcome in fresh.values():
+        clock.add("read", outcome.seconds[0])
+        clock.add("extract", outcome.seconds[1])
+    outcomes = [fresh[path] if path in fresh else cached[keys[path]] for path in files]
+    records, entries = fold(outcomes, problems)
     clock.mark()
     documents, review = resolve_records(records, authority, minter, overrides)
     clock.lap("reconcile")
-    return Corpus(files, problems, entries, documents, review)
+    return Corpus(files, problems, entries, documents, review), len(todo)
 
 
-def _stream(
-    documents: list[ResolvedDocument], provenance: Provenance, lean: bool, batch_size: int, runner: Engine,
-    dumps: Dumps, clock: Stopwatch, progress: Progress,
-) -> Validation:
-    """Map, validate and serialise the documents in batches on the engine, writing the dumps as they come."""
-    ordered = sorted(documents, key=lambda doc: f"<{doc.graph}>")
-    shared = tuple(sorted(dumps.prefixes.items()))
-    jobs = (BatchJob(tuple(ordered[i:i + batch_size]), provenance, shared, lean)
-            for i in range(0, len(ordered), batch_size))
-    progress.stage("export", len(ordered))
-    parts = []
-    clock.mark()
-    for output in runner.map(render_batch, jobs):
-        for stage, seconds in output.seconds:
-            clock.add(stage, seconds)
-        clock.mark()
-        dumps.add(output.chunks)
-        parts.extend(output.validations)
-        clock.lap("write")
-        progress.advance(len(output.chunks))
-    validation = combine(parts)
-    clock.lap("validate")
-    return validation
+def _file_key(path: Path, format: str | None, known: KnownNames) -> str:
+    names = [sorted(getattr(known, name.name)) for name in fields(known)]
+    return fingerprint("file", str(path), file_digest(path), format, names)
+
+
+def _manifest(corpus: Corpus, documents: Sequence[ResolvedDocument]) -> list[tuple[str, str, str]]:
+    by_path: dict[str, list[str]] = {}
+    for doc in documents:
+        by_path.setdefault(doc.record.path, []).append(doc.record.key)
+    return manifest_rows((str(path), file_digest(path), by_path.get(str(path), [])) for path in corpus.files)
 
 
 def _advancing(outcomes: Iterable[FileOutcome], progress: Progress) -> Iterator[FileOutcome]:

@@ -102,16 +102,11 @@ def read_outcomes(
         yield from outcomes
 
 
-def fold(
-    outcomes: Iterable[FileOutcome], problems: list[Problem], clock: Stopwatch | None = None
-) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
+def fold(outcomes: Iterable[FileOutcome], problems: list[Problem]) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
     """Records and report entries from file outcomes in file order; a repeated document key is skipped."""
     records: dict[str, DocumentRecord] = {}
     entries: list[DocumentEntry] = []
     for outcome in outcomes:
-        if clock is not None:
-            clock.add("read", outcome.seconds[0])
-            clock.add("extract", outcome.seconds[1])
         if outcome.problem is not None:
             problems.append(outcome.problem)
             entries.append(DocumentEntry("", outcome.path, "", False))
