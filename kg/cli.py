@@ -16,6 +16,8 @@ from pathlib import Path
 from kg import __version__
 from kg.ingest import READERS
 from kg.pipeline import EXIT_INPUT, export
+from kg.pipeline.engine import ENGINES, EngineError
+from kg.progress import Progress
 from kg.reconcile.mint import DEFAULT_BASE
 
 
@@ -39,7 +41,16 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--lean", action="store_true",
                     help="leave the mention annotations out of graph.ttl (they stay in graph.trig and graph.nq)")
     ex.add_argument("--strict", action="store_true", help="exit 1 on any problem or warning, not only violations")
-    ex.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    ex.add_argument("-j", "--jobs", type=int, metavar="N",
+                    help="worker processes (default: every core; 1 runs everything in this process)")
+    ex.add_argument("--engine", choices=sorted(ENGINES), default="local",
+                    help="where the per-document work runs: local processes (default) or a Dask cluster")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="the Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 "
+                         "(default: a local cluster of --jobs workers)")
+    ex.add_argument("--incremental", action="store_true",
+                    help="keep a cache in OUT/.kg-cache and redo only new or changed documents")
+    ex.add_argument("-q", "--quiet", action="store_true", help="print only the summary line (no progress bar)")
     ev = commands.add_parser("evaluate", help="score the extraction against gold files or FRUS annotations")
     ev.add_argument("paths", nargs="*", type=Path, default=[Path("examples")], metavar="DOC",
                     help="documents to score against --gold (default: examples/)")
@@ -221,20 +232,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (ValueError, OSError) as err:
             print(f"kg: error: {err}", file=sys.stderr)
             return EXIT_INPUT
-    if args.batch_size < 1:
-        print("kg: error: --batch-size must be at least 1", file=sys.stderr)
-        return EXIT_INPUT
+    for name, value in (("--batch-size", args.batch_size), ("--jobs", args.jobs)):
+        if value is not None and value < 1:
+            print(f"kg: error: {name} must be at least 1", file=sys.stderr)
+            return EXIT_INPUT
+    progress = Progress(0, enabled=False if args.quiet else None)
     try:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
                         format=args.format, authorities=args.authority, overrides=args.overrides,
-                        lean=args.lean)
-    except (ValueError, OSError) as err:
+                        lean=args.lean, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                        incremental=args.incremental, progress=progress)
+    except (ValueError, OSError, EngineError) as err:
+        progress.close()
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT
     if not args.quiet:
         for problem in result.problems:
             print(problem, file=sys.stderr)
     print(result.summary.line())
+    if args.incremental:
+        files, documents = result.redone
+        print(f"incremental: read {files} of {result.summary.files} files, "
+              f"rendered {documents} of {result.summary.documents} documents")
     if result.files:
         print(f"wrote {len(result.files)} files to {args.out}/ (details: {args.out}/report.txt)")
     return result.exit_code

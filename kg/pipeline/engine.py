@@ -24,6 +24,10 @@ R = TypeVar("R")
 IN_FLIGHT = 2
 
 
+class EngineError(RuntimeError):
+    """An engine could not start: a missing optional dependency, an unreachable scheduler."""
+
+
 class Engine(Protocol):
     """What the pipeline needs from an engine: an ordered map, and a context that starts and stops it."""
 
@@ -112,7 +116,15 @@ def local_engine(jobs: int | None = None) -> Engine:
     return SerialEngine() if count <= 1 else LocalEngine(count)
 
 
+def dask_engine(jobs: int | None, scheduler: str | None) -> Engine:
+    """The Dask engine (imported only when asked for: Dask is an optional dependency)."""
+    from kg.pipeline.cluster import DaskEngine
+
+    return DaskEngine(jobs, scheduler)
+
+
 #: Engines by name (``kg export --engine NAME``); each takes the job count and a scheduler address.
 ENGINES: dict[str, Callable[[int | None, str | None], Engine]] = {
     "local": lambda jobs, scheduler: local_engine(jobs),
+    "dask": dask_engine,
 }
