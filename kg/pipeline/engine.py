@@ -9,6 +9,7 @@ long the input is. :data:`ENGINES` is the registry (``kg export --engine``).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -73,9 +74,6 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> LocalEngine:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
@@ -84,14 +82,28 @@ class LocalEngine:
             self._pool = None
 
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        assert self._pool is not None, "use the engine as a context manager"
+        """``function`` over ``items``; a single item runs here, without starting the pool."""
+        iterator = iter(items)
+        head = list(itertools.islice(iterator, 2))
+        if len(head) < 2:
+            yield from map(function, head)
+            return
+        pool = self._start()
         pending: deque[Future[Any]] = deque()
-        for item in items:
-            pending.append(self._pool.submit(function, item))
+        for item in itertools.chain(head, iterator):
+            pending.append(pool.submit(function, item))
             if len(pending) >= self.jobs * IN_FLIGHT:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+    def _start(self) -> ProcessPoolExecutor:
+        """The pool, started on first use (forkserver where there is one: no fork of a threaded process)."""
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
+        return self._pool
 
 
 def available_cores() -> int:
