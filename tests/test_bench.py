@@ -59,12 +59,26 @@ def test_export_bench_baseline_side_by_side(tmp_path, capsys):
     assert any(line.split()[:2] == ["read+extract+reconcile", "s"] for line in lines)
 
 
-def test_export_bench_table_without_baseline_is_unchanged(tmp_path):
+def test_export_bench_table_without_baseline(tmp_path):
     from export_bench import table
 
     result = {"documents": 3, "triples": 1200, "seconds": 1.25, "documents_per_second": 2.4,
-              "stages": {"read": 0.5, "write": 0.75}, "peak_mb": 99.6}
+              "stages": {"read": 0.5, "write": 0.75}, "peak_mb": 99.6, "cores": 2}
     assert table([result]).splitlines() == [
-        "documents                  3", "triples                1,200", "total s                  1.2",
+        "cores                      2", "documents                  3", "triples                1,200", "total s                  1.2",
         "documents/s              2.4", "  read s                 0.5", "  write s                0.8",
         "peak MB                  100"]
+
+
+def test_incremental_measurement_changes_one_percent_and_restores_the_corpus(tmp_path, capsys):
+    from export_bench import main as bench
+
+    assert bench(["12", "--work", str(tmp_path), "--jobs", "1", "--incremental", "--json", str(tmp_path / "b.json")]) == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "docs-12").iterdir()}
+    [result] = json.loads((tmp_path / "b.json").read_text("utf-8"))
+    incremental = result["incremental"]
+    assert incremental["changed_files"] == incremental["files_read"] == 1
+    assert 1 <= incremental["documents_rendered"] < 12 and 0 < incremental["ratio"] < 1
+    assert result["cores"] >= 1 and "incremental: ratio" in capsys.readouterr().out
+    generate(12, tmp_path / "fresh")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "fresh").iterdir()} == before
