@@ -13,7 +13,7 @@ can be tested, replaced or run in another process on its own:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
@@ -342,6 +342,16 @@ class ResolvedDocument:
     posts: tuple[Post, ...] = ()
     events: tuple[Happening, ...] = ()
     cited: tuple[CitedDocument, ...] = ()
+
+    def outline(self) -> ResolvedDocument:
+        """The document without its text, mentions and evidence: what the actor graph and tables need.
+
+        >>> rec = DocumentRecord("x", "w", "l", "k", "1", "T", "Cable", DateValue("1962", "1962", "year"), body="...")
+        >>> ResolvedDocument(rec, "d", "g", None, None).outline().record.body
+        ''
+        """
+        record = replace(self.record, body="", entities=(), events=(), references=(), summary=None, citation=None)
+        return replace(self, record=record, annotations=(), cited=())
 
     @property
     def actors(self) -> tuple[Actor, ...]:

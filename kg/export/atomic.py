@@ -12,7 +12,14 @@ import shutil
 import tempfile
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, TypeVar
+
+
+class Closable(Protocol):
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=Closable)
 
 
 class Staging:
@@ -31,9 +38,12 @@ class Staging:
         self.out = out
         self.names: list[str] = []
         self._dir: Path | None = None
+        self._created = False
         self._open: list[BinaryIO] = []
+        self._closing: list[Closable] = []
 
     def __enter__(self) -> Staging:
+        self._created = not self.out.exists()
         self.out.mkdir(parents=True, exist_ok=True)
         self._dir = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=self.out))
         return self
@@ -65,6 +75,11 @@ class Staging:
                 handle.flush()
         return (self._dir / name).stat().st_size
 
+    def closing(self, thing: C) -> C:
+        """Close ``thing`` (a scratch file's reader or writer) when the staging folder goes."""
+        self._closing.append(thing)
+        return thing
+
     def scratch(self, name: str) -> Path:
         """A path for intermediate files, removed with the staging folder and never moved into ``out``."""
         assert self._dir is not None, "use Staging as a context manager"
@@ -86,7 +101,9 @@ class Staging:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        for handle in self._open:
+        for handle in [*self._open, *self._closing]:
             handle.close()
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
+        if self._created and not any(self.out.iterdir()):
+            self.out.rmdir()  # a run that wrote nothing leaves no empty folder behind

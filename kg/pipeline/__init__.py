@@ -11,8 +11,9 @@ dumps are written as batches come back, so the corpus graph is never held.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kg import __version__
@@ -21,23 +22,25 @@ from kg.export.atomic import Staging
 from kg.export.chunks import DocumentChunk, document_chunk
 from kg.export.dumps import Dumps
 from kg.export.report import DocumentEntry, Summary
-from kg.ingest import discover
-from kg.model import Provenance, ResolvedDocument
-from kg.network import actor_graph
 from kg.extract.mentions import KnownNames
-from kg.pipeline.corpus import Corpus, FileOutcome, fold, read_outcomes, resolve_corpus, resolve_records
+from kg.ingest import discover
+from kg.model import DocumentRecord, Provenance, ResolvedDocument
+from kg.network import actor_graph
 from kg.pipeline.cache import Cache, file_digest, fingerprint
+from kg.pipeline.corpus import Corpus, FileOutcome, OutcomeStream, fold, resolve_corpus
 from kg.pipeline.engine import ENGINES, Engine
+from kg.pipeline.spool import Spool
 from kg.pipeline.stream import Settings, manifest_rows, stream_documents
 from kg.problems import Problem
 from kg.progress import Progress
 from kg.rdf.graph import build_graph
 from kg.reconcile.authority import Authority
 from kg.reconcile.mint import DEFAULT_BASE, Minter
+from kg.reconcile.overrides import Overrides
+from kg.reconcile.resolve import Resolver
 from kg.reconcile.slug import digest
 from kg.resources import ontology_path
 from kg.stopwatch import Stopwatch
-from kg.validate import Validation
 
 __all__ = ["EXIT_INPUT", "EXIT_NOT_CONFORMING", "EXIT_OK", "Corpus", "ExportResult", "export", "resolve_corpus"]
 
@@ -98,64 +101,112 @@ def export(
     """
     minter, clock = Minter(base), Stopwatch()
     progress = progress or Progress(0, enabled=False)
-    with ENGINES[engine](jobs, scheduler) as runner, _cache(out, incremental) as cache:
-        corpus, files_read = _corpus(paths, minter, runner, format, authorities, overrides, clock, progress, cache)
-        problems, entries, documents = corpus.problems, corpus.entries, corpus.documents
-        input_error = any(p.code == "path-not-found" for p in problems)
-        if not documents:
+    with ENGINES[engine](jobs, scheduler) as runner, _cache(out, incremental) as cache, Staging(out) as stage:
+        read = _read(paths, runner, format, authorities, stage, clock, progress, cache)
+        if not len(read.records):
             progress.close()
-            summary = Summary(len(corpus.files), 0, len(entries), 0, 0, len(problems), True, 0, 0)
-            return ExportResult(summary, tuple(problems), (), strict, input_error, clock.stages(), (files_read, 0))
+            summary = Summary(len(read.files), 0, len(read.entries), 0, 0, len(read.problems), True, 0, 0)
+            return ExportResult(summary, tuple(read.problems), (), strict, read.input_error, clock.stages(),
+                                (read.files_read, 0))
         configuration = "\n".join([base, *(digest(p.read_text("utf-8")) for p in (*authorities, *overrides))])
         provenance = Provenance(minter.run(__version__, configuration), minter.software(__version__), __version__)
         settings = Settings(provenance, tuple(sorted(prefixes(minter).items())), lean, batch_size)
-        with Staging(out) as stage:
-            dumps = Dumps(stage, prefixes(minter), _vocabulary_chunk(minter))
-            validation, rendered = stream_documents(documents, settings, runner, dumps, clock, progress, cache)
-            stats = dumps.finish()
-            clock.lap("write")
-            actors = actor_graph(documents)
-            clock.lap("actor graph")
-            summary = _summary(len(corpus.files), entries, stats.triples, documents, problems, validation)
-            bundle = Bundle(tuple(documents), entries, problems, validation, actors, minter, provenance, summary,
-                            stats, corpus.review)
-            written = tuple(write_files(bundle, stage))
-            stage.commit()
-            clock.lap("write")
+        resolver = Resolver(read.authority, minter, overrides=Overrides.load(tuple(overrides)))
+        ledger = Ledger()
+        documents = ledger.watch(_resolved(read.records, resolver, stage, clock))
+        dumps = Dumps(stage, prefixes(minter), _vocabulary_chunk(minter))
+        validation, rendered = stream_documents(documents, settings, runner, dumps, clock, progress, cache)
+        stats = dumps.finish()
+        clock.lap("write")
+        actors = actor_graph(ledger.outlines)
+        clock.lap("actor graph")
+        summary = Summary(
+            files=len(read.files), documents=len(ledger.outlines), skipped=sum(1 for e in read.entries if not e.exported),
+            triples=stats.triples, actors=len(ledger.actors), problems=len(read.problems), conforms=validation.conforms,
+            violations=validation.violations, warnings=sum(1 for f in validation.findings if f.severity != "Violation"))
+        bundle = Bundle(tuple(ledger.outlines), read.entries, read.problems, validation, actors, minter, provenance,
+                        summary, stats, sorted(resolver.review))
+        written = tuple(write_files(bundle, stage))
+        stage.commit()
+        clock.lap("write")
         if cache is not None:
-            cache.finish(_manifest(corpus, documents))
+            cache.finish(manifest_rows((str(path), file_digest(path), ledger.keys.get(str(path), [])) for path in read.files))
     progress.close()
-    return ExportResult(summary, tuple(problems), written, strict, input_error, clock.stages(), (files_read, rendered))
+    return ExportResult(summary, tuple(read.problems), written, strict, read.input_error, clock.stages(),
+                        (read.files_read, rendered))
+
+
+@dataclass
+class Reading:
+    """The first half's outcome: the files, the records spooled to disk in file order, what was skipped."""
+
+    files: list[Path]
+    problems: list[Problem]
+    entries: list[DocumentEntry]
+    records: Spool[DocumentRecord]
+    authority: Authority
+    files_read: int
+
+    @property
+    def input_error(self) -> bool:
+        return any(p.code == "path-not-found" for p in self.problems)
+
+
+@dataclass
+class Ledger:
+    """What the files that need the whole corpus keep of each document as it streams past: its outline
+    (for the actor graph and the Palladio tables), its actors' IRIs, its key under its file's path."""
+
+    outlines: list[ResolvedDocument] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    keys: dict[str, list[str]] = field(default_factory=dict)
+
+    def watch(self, documents: Iterable[ResolvedDocument]) -> Iterator[ResolvedDocument]:
+        for doc in documents:
+            self.outlines.append(doc.outline())
+            self.actors.update(actor.iri for actor in doc.actors)
+            self.keys.setdefault(doc.record.path, []).append(doc.record.key)
+            yield doc
 
 
 def _cache(out: Path, incremental: bool) -> contextlib.AbstractContextManager[Cache | None]:
     return Cache(out) if incremental else contextlib.nullcontext()
 
 
-def _corpus(
-    paths: Sequence[Path], minter: Minter, runner: Engine, format: str | None, authorities: Sequence[Path],
-    overrides: Sequence[Path], clock: Stopwatch, progress: Progress, cache: Cache | None,
-) -> tuple[Corpus, int]:
-    """Read and interpret the files on the engine (those the cache lacks), then resolve them here."""
+def _read(
+    paths: Sequence[Path], runner: Engine, format: str | None, authorities: Sequence[Path], stage: Staging,
+    clock: Stopwatch, progress: Progress, cache: Cache | None,
+) -> Reading:
+    """Read and interpret the files on the engine (those the cache lacks), spooling the records."""
     authority = Authority.load(authorities)
     files, problems = discover(paths)
     known = authority.known_names()
     keys = {path: _file_key(path, format, known) for path in files} if cache else {}
-    cached = cache.get("files", keys.values()) if cache else {}
-    todo = [path for path in files if keys.get(path) not in cached]
-    progress.stage("read", len(todo))
-    fresh = dict(zip(todo, _advancing(read_outcomes(todo, format, known, runner.map), progress)))
-    if cache:
-        cache.put("files", {keys[path]: outcome for path, outcome in fresh.items()})
-    for outcome in fresh.values():
-        clock.add("read", outcome.seconds[0])
-        clock.add("extract", outcome.seconds[1])
-    outcomes = [fresh[path] if path in fresh else cached[keys[path]] for path in files]
-    records, entries = fold(outcomes, problems)
+    progress.stage("read", len(files))
+    records: Spool[DocumentRecord] = stage.closing(Spool(stage.scratch("records.pickle")))
+    outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock)
+    _, entries = fold(_advancing(outcomes, progress), problems, records)
     clock.mark()
-    documents, review = resolve_records(records, authority, minter, overrides)
+    return Reading(files, problems, entries, records, authority, outcomes.fresh)
+
+
+def _resolved(
+    records: Spool[DocumentRecord], resolver: Resolver, stage: Staging, clock: Stopwatch
+) -> Iterator[ResolvedDocument]:
+    """Resolve every record (pass one, spooled), then yield each finished document in graph order (pass two)."""
+    resolver.prepare(records)
+    resolved: Spool[ResolvedDocument] = stage.closing(Spool(stage.scratch("resolved.pickle")))
+    graphs = []
+    for record in records:
+        doc = resolver.resolve(record)
+        resolved.append(doc)
+        graphs.append(f"<{doc.graph}>")
     clock.lap("reconcile")
-    return Corpus(files, problems, entries, documents, review), len(todo)
+    for index in sorted(range(len(graphs)), key=graphs.__getitem__):
+        start = time.perf_counter()
+        doc = resolver.finish(resolved[index])
+        clock.add("reconcile", time.perf_counter() - start)
+        yield doc
 
 
 def _file_key(path: Path, format: str | None, known: KnownNames) -> str:
@@ -163,29 +214,10 @@ def _file_key(path: Path, format: str | None, known: KnownNames) -> str:
     return fingerprint("file", str(path), file_digest(path), format, names)
 
 
-def _manifest(corpus: Corpus, documents: Sequence[ResolvedDocument]) -> list[tuple[str, str, str]]:
-    by_path: dict[str, list[str]] = {}
-    for doc in documents:
-        by_path.setdefault(doc.record.path, []).append(doc.record.key)
-    return manifest_rows((str(path), file_digest(path), by_path.get(str(path), [])) for path in corpus.files)
-
-
 def _advancing(outcomes: Iterable[FileOutcome], progress: Progress) -> Iterator[FileOutcome]:
     for outcome in outcomes:
         progress.advance()
         yield outcome
-
-
-def _summary(
-    files: int, entries: list[DocumentEntry], triples: int, resolved: list[ResolvedDocument],
-    problems: list[Problem], validation: Validation,
-) -> Summary:
-    return Summary(
-        files=files, documents=len(resolved), skipped=sum(1 for e in entries if not e.exported),
-        triples=triples, actors=len({actor.iri for doc in resolved for actor in doc.actors}),
-        problems=len(problems), conforms=validation.conforms, violations=validation.violations,
-        warnings=sum(1 for f in validation.findings if f.severity != "Violation"),
-    )
 
 
 def _vocabulary_chunk(minter: Minter) -> DocumentChunk:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from kg.export.report import DocumentEntry
 from kg.extract.mentions import KnownNames
@@ -26,10 +28,24 @@ from kg.reconcile.authority import Authority
 from kg.reconcile.mint import Minter
 from kg.reconcile.overrides import Overrides
 from kg.reconcile.resolve import Resolver
+from kg.pipeline.cache import Cache
 from kg.stopwatch import Stopwatch
 
 #: Files read per work item sent to a worker.
 FILES_PER_TASK = 25
+
+
+MapFunction = Callable[[Callable[[list[Path]], list["FileOutcome"]], Iterable[list[Path]]], Iterable[list["FileOutcome"]]]
+
+
+class Records(Protocol):
+    """Where folded records go: a list, or a :class:`~kg.pipeline.spool.Spool` on disk."""
+
+    def append(self, item: DocumentRecord) -> object: ...
+
+    def __iter__(self) -> Iterator[DocumentRecord]: ...
+
+    def __len__(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -102,9 +118,52 @@ def read_outcomes(
         yield from outcomes
 
 
-def fold(outcomes: Iterable[FileOutcome], problems: list[Problem]) -> tuple[list[DocumentRecord], list[DocumentEntry]]:
-    """Records and report entries from file outcomes in file order; a repeated document key is skipped."""
-    records: dict[str, DocumentRecord] = {}
+class OutcomeStream:
+    """Every file's outcome in file order: from the cache when the file's bytes are known, else read on the
+    engine (a few chunks of files ahead); ``fresh`` counts the files read."""
+
+    def __init__(
+        self, files: Sequence[Path], format: str | None, known: KnownNames, run: MapFunction,
+        cache: Cache | None = None, keys: dict[Path, str] | None = None, clock: Stopwatch | None = None,
+    ) -> None:
+        self.files, self.format, self.known, self.run = files, format, known, run
+        self.cache, self.keys, self.clock = cache, keys or {}, clock or Stopwatch()
+        self.fresh = 0
+
+    def __iter__(self) -> Iterator[FileOutcome]:
+        windows: deque[tuple[Sequence[Path], dict[str, FileOutcome]]] = deque()
+
+        def tasks() -> Iterator[list[Path]]:
+            for start in range(0, len(self.files), FILES_PER_TASK):
+                chunk = self.files[start:start + FILES_PER_TASK]
+                cached = self.cache.get("files", [self.keys[p] for p in chunk]) if self.cache else {}
+                windows.append((chunk, cached))
+                yield [path for path in chunk if self.keys.get(path) not in cached]
+
+        task = functools.partial(read_chunk, format=self.format, known=self.known)
+        for outcomes in self.run(task, tasks()):
+            chunk, cached = windows.popleft()
+            fresh = iter(outcomes)
+            for path in chunk:
+                key = self.keys.get(path, "")
+                yield cached[key] if key in cached else self._fresh(next(fresh), key)
+
+    def _fresh(self, outcome: FileOutcome, key: str) -> FileOutcome:
+        self.fresh += 1
+        self.clock.add("read", outcome.seconds[0])
+        self.clock.add("extract", outcome.seconds[1])
+        if self.cache:
+            self.cache.put("files", {key: outcome})
+        return outcome
+
+
+def fold(
+    outcomes: Iterable[FileOutcome], problems: list[Problem], records: Records | None = None
+) -> tuple[list[DocumentRecord] | Records, list[DocumentEntry]]:
+    """Records (appended to ``records``, a list by default) and report entries from file outcomes in file
+    order; a document key read before is skipped with a problem."""
+    kept: Records = [] if records is None else records
+    first: dict[str, str] = {}
     entries: list[DocumentEntry] = []
     for outcome in outcomes:
         if outcome.problem is not None:
@@ -114,14 +173,15 @@ def fold(outcomes: Iterable[FileOutcome], problems: list[Problem]) -> tuple[list
         for reading in outcome.readings:
             problems.extend(reading.problems)
             record = reading.record
-            if record is not None and record.key in records:
-                first = records[record.key].path
-                problems.append(Problem("duplicate-document", outcome.path, None, f"{record.key} was already read from {first}."))
+            if record is not None and record.key in first:
+                problems.append(Problem("duplicate-document", outcome.path, None,
+                                        f"{record.key} was already read from {first[record.key]}."))
                 record = None
             entries.append(DocumentEntry(record.key if record else "", outcome.path, reading.title, record is not None))
             if record is not None:
-                records[record.key] = record
-    return list(records.values()), entries
+                first[record.key] = record.path
+                kept.append(record)
+    return kept, entries
 
 
 def resolve_records(
@@ -151,6 +211,6 @@ def resolve_corpus(
     outcomes = read_outcomes(files, format, authority.known_names(), map)
     records, entries = fold(outcomes, problems)
     clock.lap("extract")
-    documents, review = resolve_records(records, authority, minter, overrides)
+    documents, review = resolve_records(list(records), authority, minter, overrides)
     clock.lap("reconcile")
     return Corpus(files, problems, entries, documents, review)

@@ -1,15 +1,18 @@
 """The second half of an export: resolved documents -> batches on the engine -> dumps, in graph order.
 
-Documents are sorted by graph name and cut into batches; the engine maps,
-validates and serialises each batch (:func:`~kg.pipeline.batch.render_batch`)
-and the chunks are appended to the dumps as they come back, in order. With a
-cache, documents whose inputs are unchanged are taken from it and only the
-others go to the engine; both kinds are interleaved back into graph order, a
-batch at a time, so memory holds a few batches, never the corpus.
+Documents arrive in graph order, one at a time, and are cut into batches; the
+engine maps, validates and serialises each batch
+(:func:`~kg.pipeline.batch.render_batch`) a few batches ahead, and the chunks
+are appended to the dumps as they come back, in order. With a cache, the
+documents of a batch whose inputs are unchanged are taken from it and only the
+others go to the engine; both are put back in graph order, so memory holds a
+few batches, never the corpus.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -37,54 +40,64 @@ class Settings:
     batch_size: int
 
 
+@dataclass
+class Window:
+    """One batch of documents on its way: their cache keys, the pieces the cache had, the rest to render."""
+
+    keys: list[str]
+    cached: dict[str, Piece]
+    todo: tuple[ResolvedDocument, ...]
+
+
 def stream_documents(
-    documents: Sequence[ResolvedDocument], settings: Settings, runner: Engine, dumps: Dumps,
+    documents: Iterable[ResolvedDocument], settings: Settings, runner: Engine, dumps: Dumps,
     clock: Stopwatch, progress: Progress, cache: Cache | None = None,
 ) -> tuple[Validation, int]:
-    """Write every document's chunk into ``dumps``; the corpus validation and how many documents were redone."""
-    ordered = sorted(documents, key=lambda doc: f"<{doc.graph}>")
-    keys = [document_key(doc, settings) for doc in ordered] if cache else [""] * len(ordered)
-    known = cache.present("documents", keys) if cache else set()
-    todo = [doc for doc, key in zip(ordered, keys) if key not in known]
-    fresh = _fresh(todo, settings, runner, clock)
-    progress.stage("export", len(ordered))
+    """Write every document's chunk into ``dumps``; the corpus validation and how many documents were rendered.
+
+    ``documents`` must come in graph order and may be a generator: it is consumed a few batches ahead of
+    the writing, so memory holds those batches only.
+    """
+    windows: deque[Window] = deque()
     parts: list[DocumentValidation] = []
-    size = settings.batch_size
-    for start in range(0, len(ordered), size):
-        window = keys[start:start + size]
-        cached = cache.get("documents", [key for key in window if key in known]) if cache else {}
-        pieces, new = [], {}
-        for key in window:
-            piece = cached.get(key) or next(fresh)
-            pieces.append(piece)
-            if key not in cached:
-                new[key] = piece
-        if cache:
-            cache.put("documents", new)
+    rendered = 0
+
+    def jobs() -> Iterator[BatchJob]:
+        for window in _windows(documents, settings, cache):
+            windows.append(window)
+            yield BatchJob(window.todo, settings.provenance, settings.prefixes, settings.lean)
+
+    for output in runner.map(render_batch, jobs()):
+        window = windows.popleft()
+        for stage, seconds in output.seconds:
+            clock.add(stage, seconds)
         clock.mark()
+        fresh = iter(zip(output.chunks, output.validations))
+        pieces = [window.cached[key] if key in window.cached else next(fresh) for key in window.keys]
+        if cache:
+            cache.put("documents", {key: piece for key, piece in zip(window.keys, pieces) if key not in window.cached})
         dumps.add([chunk for chunk, _ in pieces])
         parts.extend(validation for _, validation in pieces)
+        rendered += len(window.todo)
         clock.lap("write")
         progress.advance(len(pieces))
     validation = combine(parts)
     clock.lap("validate")
-    return validation, len(todo)
+    return validation, rendered
+
+
+def _windows(documents: Iterable[ResolvedDocument], settings: Settings, cache: Cache | None) -> Iterator[Window]:
+    """Batches of documents with their cache keys and what the cache already holds for them."""
+    iterator = iter(documents)
+    while batch := list(itertools.islice(iterator, settings.batch_size)):
+        keys = [document_key(doc, settings) if cache else doc.graph for doc in batch]
+        cached = cache.get("documents", keys) if cache else {}
+        yield Window(keys, cached, tuple(doc for doc, key in zip(batch, keys) if key not in cached))
 
 
 def document_key(doc: ResolvedDocument, settings: Settings) -> str:
     """The cache key of a document's chunk and validation: everything they are computed from."""
     return fingerprint("document", doc, settings.provenance, settings.prefixes, settings.lean, _shapes())
-
-
-def _fresh(todo: Sequence[ResolvedDocument], settings: Settings, runner: Engine, clock: Stopwatch) -> Iterator[Piece]:
-    """The pieces of the documents to redo, in order, computed lazily on the engine a few batches ahead."""
-    size = settings.batch_size
-    jobs = (BatchJob(tuple(todo[i:i + size]), settings.provenance, settings.prefixes, settings.lean)
-            for i in range(0, len(todo), size))
-    for output in runner.map(render_batch, jobs):
-        for stage, seconds in output.seconds:
-            clock.add(stage, seconds)
-        yield from zip(output.chunks, output.validations)
 
 
 _SHAPES: list[str] = []

@@ -9,6 +9,7 @@ document's other forms as alternative labels.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -145,7 +146,7 @@ class Resolver:
         label = self.registry.label(iri)
         return {"label": label, "alt_labels": tuple(sorted(names - {label}))}
 
-    def prepare(self, records: list[DocumentRecord]) -> None:
+    def prepare(self, records: Iterable[DocumentRecord]) -> None:
         """See the whole corpus once before resolving it: learn the variants of people's names."""
         known = {e.name for r in records for e in r.entities if e.kind == "person" and self.authority.find("person", e.name)}
         self.variants = Variants.learn(records, known)
