@@ -49,7 +49,7 @@ DOCUMENT_SUBCLASSES = [
     "RecordOfConversation", "Letter", "Note", "Report", "Statement", "Speech", "Diary",
     "Instruction", "Draft",
 ]
-CLASSES = ["Document", *DOCUMENT_SUBCLASSES, "Person", "Organization", "Place",
+CLASSES = ["Document", *DOCUMENT_SUBCLASSES, "Agent", "Person", "Organization", "Place",
            "UrgencyScheme", "ClassificationScheme", "SubjectScheme", "Meeting", "Delivery", "ReferencedDocument"]
 OBJECT_PROPERTIES = [
     "sender", "recipient", "translator", "funder", "heldBy", "urgency", "classification",

@@ -142,6 +142,8 @@ def actor_triples(actor: Actor) -> Iterator[Triple]:
     """
     node = URIRef(actor.iri)
     yield node, RDF.type, _ACTOR_CLASSES[actor.kind]
+    if actor.kind != "place":
+        yield node, RDF.type, DIP.Agent
     yield node, RDFS.label, Literal(actor.label)
     for form in actor.alt_labels:
         yield node, SKOS.altLabel, Literal(form)

@@ -29,7 +29,7 @@ DIP_TERMS = (
     "RecordOfConversation", "Letter", "Note", "Report", "Statement", "Speech", "Diary",
     "Instruction", "Draft",
     # actors and schemes
-    "Person", "Organization", "Place", "UrgencyScheme", "ClassificationScheme", "SubjectScheme",
+    "Agent", "Person", "Organization", "Place", "UrgencyScheme", "ClassificationScheme", "SubjectScheme",
     # object properties
     "sender", "recipient", "translator", "funder", "heldBy", "urgency", "classification",
     "sentTo", "sentFrom", "venue", "interpreter", "recordedBy",
