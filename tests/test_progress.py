@@ -181,3 +181,19 @@ def test_the_bar_shrinks_then_disappears():
     assert "[" in bar.render(60) and len(bar.render(60)) == 59
     assert "[" not in bar.render(40)
     assert bar.render(40).startswith("50/100 documents")
+
+
+def test_an_export_reports_its_phases_and_documents(tmp_path):
+    """The pipeline drives the bar: a read phase over the files, an export phase over the documents."""
+    import io
+
+    from corpus import EXAMPLES
+    from kg.pipeline import export
+
+    stream = io.StringIO()
+    result = export([EXAMPLES], tmp_path, jobs=1, progress=Progress(0, stream=stream, enabled=True, interval=0.0))
+    text = stream.getvalue()
+    documents = result.summary.documents
+    assert "read" in text and "export" in text
+    assert f"{documents}/{documents} documents" in text or f"{documents:,}/{documents:,} documents" in text
+    assert text.endswith("\n")

@@ -115,7 +115,8 @@ def export(
         ledger = Ledger()
         documents = ledger.watch(_resolved(read.records, resolver, stage, clock))
         dumps = Dumps(stage, prefixes(minter), _vocabulary_chunk(minter))
-        validation, rendered = stream_documents(documents, settings, runner, dumps, clock, progress, cache)
+        validation, rendered = stream_documents(documents, settings, runner, dumps, clock, progress, cache,
+                                               len(read.records))
         stats = dumps.finish()
         clock.lap("write")
         actors = actor_graph(ledger.outlines)

@@ -51,13 +51,14 @@ class Window:
 
 def stream_documents(
     documents: Iterable[ResolvedDocument], settings: Settings, runner: Engine, dumps: Dumps,
-    clock: Stopwatch, progress: Progress, cache: Cache | None = None,
+    clock: Stopwatch, progress: Progress, cache: Cache | None = None, total: int = 0,
 ) -> tuple[Validation, int]:
     """Write every document's chunk into ``dumps``; the corpus validation and how many documents were rendered.
 
     ``documents`` must come in graph order and may be a generator: it is consumed a few batches ahead of
-    the writing, so memory holds those batches only.
+    the writing, so memory holds those batches only. ``total`` (their number, if known) is for the progress bar.
     """
+    progress.stage("export", total)
     windows: deque[Window] = deque()
     parts: list[DocumentValidation] = []
     rendered = 0
