@@ -13,7 +13,7 @@ can be tested, replaced or run in another process on its own:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
@@ -344,14 +344,19 @@ class ResolvedDocument:
     cited: tuple[CitedDocument, ...] = ()
 
     def outline(self) -> ResolvedDocument:
-        """The document without its text, mentions and evidence: what the actor graph and tables need.
+        """The document reduced to what the actor graph and the correspondence tables read: its key, title,
+        date and link, its routing, mentions, events and posts (no text, evidence or other roles).
 
         >>> rec = DocumentRecord("x", "w", "l", "k", "1", "T", "Cable", DateValue("1962", "1962", "year"), body="...")
         >>> ResolvedDocument(rec, "d", "g", None, None).outline().record.body
         ''
         """
-        record = replace(self.record, body="", entities=(), events=(), references=(), summary=None, citation=None)
-        return replace(self, record=record, annotations=(), cited=())
+        record = self.record
+        slim = DocumentRecord(record.path, record.source, record.layout, record.key, record.record_id, record.title,
+                              record.kind, record.date, url=record.url)
+        return ResolvedDocument(slim, self.iri, self.graph, None, None, senders=self.senders,
+                                recipients=self.recipients, destinations=self.destinations, origins=self.origins,
+                                mentioned=self.mentioned, posts=self.posts, events=self.events)
 
     @property
     def actors(self) -> tuple[Actor, ...]:

@@ -57,3 +57,48 @@ def _slow_identity(seconds: float) -> float:
 
 def _invert(value: int) -> float:
     return 1 / value
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.add(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().find("State:\tZ") < 0
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_workers_exit_when_the_export_is_killed(tmp_path):
+    """A SIGKILLed export cannot stop its pool; the workers notice and exit on their own."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = ("import sys; from pathlib import Path; from kg.pipeline import export; "
+              "export([Path(sys.argv[1])] * 1, Path(sys.argv[2]), jobs=2, batch_size=1)")
+    child = subprocess.Popen([sys.executable, "-c", script, str(EXAMPLES), str(tmp_path / "out")])
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and child.poll() is None:
+        workers = {pid for pid in _children(child.pid) if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()}
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the export finished or failed before its pool started"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers)

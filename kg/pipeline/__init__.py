@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from kg import __version__
@@ -24,7 +24,7 @@ from kg.export.dumps import Dumps
 from kg.export.report import DocumentEntry, Summary
 from kg.extract.mentions import KnownNames
 from kg.ingest import discover
-from kg.model import DocumentRecord, Provenance, ResolvedDocument
+from kg.model import Actor, DocumentRecord, Provenance, ResolvedDocument
 from kg.network import actor_graph
 from kg.pipeline.cache import Cache, file_digest, fingerprint
 from kg.pipeline.corpus import Corpus, FileOutcome, OutcomeStream, fold, resolve_corpus
@@ -41,6 +41,7 @@ from kg.reconcile.resolve import Resolver
 from kg.reconcile.slug import digest
 from kg.resources import ontology_path
 from kg.stopwatch import Stopwatch
+from kg.validate import Validation
 
 __all__ = ["EXIT_INPUT", "EXIT_NOT_CONFORMING", "EXIT_OK", "Corpus", "ExportResult", "export", "resolve_corpus"]
 
@@ -113,28 +114,35 @@ def export(
         settings = Settings(provenance, tuple(sorted(prefixes(minter).items())), lean, batch_size)
         resolver = Resolver(read.authority, minter, overrides=Overrides.load(tuple(overrides)))
         ledger = Ledger()
-        documents = ledger.watch(_resolved(read.records, resolver, stage, clock))
         dumps = Dumps(stage, prefixes(minter), _vocabulary_chunk(minter))
-        validation, rendered = stream_documents(documents, settings, runner, dumps, clock, progress, cache,
-                                               len(read.records))
-        stats = dumps.finish()
-        clock.lap("write")
-        actors = actor_graph(ledger.outlines)
-        clock.lap("actor graph")
-        summary = Summary(
-            files=len(read.files), documents=len(ledger.outlines), skipped=sum(1 for e in read.entries if not e.exported),
-            triples=stats.triples, actors=len(ledger.actors), problems=len(read.problems), conforms=validation.conforms,
-            violations=validation.violations, warnings=sum(1 for f in validation.findings if f.severity != "Violation"))
-        bundle = Bundle(tuple(ledger.outlines), read.entries, read.problems, validation, actors, minter, provenance,
-                        summary, stats, sorted(resolver.review))
+        validation, rendered = stream_documents(ledger.watch(_resolved(read.records, resolver, stage, clock)),
+                                               settings, runner, dumps, clock, progress, cache, len(read.records))
+        bundle = _bundle(read, ledger, validation, dumps, minter, provenance, resolver, clock)
         written = tuple(write_files(bundle, stage))
         stage.commit()
         clock.lap("write")
         if cache is not None:
-            cache.finish(manifest_rows((str(path), file_digest(path), ledger.keys.get(str(path), [])) for path in read.files))
+            cache.finish(manifest_rows((str(p), file_digest(p), ledger.keys.get(str(p), [])) for p in read.files))
     progress.close()
-    return ExportResult(summary, tuple(read.problems), written, strict, read.input_error, clock.stages(),
+    return ExportResult(bundle.summary, tuple(read.problems), written, strict, read.input_error, clock.stages(),
                         (read.files_read, rendered))
+
+
+def _bundle(
+    read: Reading, ledger: Ledger, validation: Validation, dumps: Dumps, minter: Minter, provenance: Provenance,
+    resolver: Resolver, clock: Stopwatch,
+) -> Bundle:
+    """Finish the dumps and gather what the other files are written from: the summary, the actor graph."""
+    stats = dumps.finish()
+    clock.lap("write")
+    actors = actor_graph(ledger.outlines)
+    clock.lap("actor graph")
+    summary = Summary(
+        files=len(read.files), documents=len(ledger.outlines), skipped=sum(1 for e in read.entries if not e.exported),
+        triples=stats.triples, actors=len(ledger.actors), problems=len(read.problems), conforms=validation.conforms,
+        violations=validation.violations, warnings=sum(1 for f in validation.findings if f.severity != "Violation"))
+    return Bundle(tuple(ledger.outlines), read.entries, read.problems, validation, actors, minter, provenance,
+                  summary, stats, sorted(resolver.review))
 
 
 @dataclass
@@ -156,18 +164,25 @@ class Reading:
 @dataclass
 class Ledger:
     """What the files that need the whole corpus keep of each document as it streams past: its outline
-    (for the actor graph and the Palladio tables), its actors' IRIs, its key under its file's path."""
+    (for the actor graph and the Palladio tables; equal actors shared between outlines), its actors'
+    IRIs, and its key under its file's path."""
 
     outlines: list[ResolvedDocument] = field(default_factory=list)
     actors: set[str] = field(default_factory=set)
     keys: dict[str, list[str]] = field(default_factory=dict)
+    _shared: dict[Actor, Actor] = field(default_factory=dict)
 
     def watch(self, documents: Iterable[ResolvedDocument]) -> Iterator[ResolvedDocument]:
         for doc in documents:
-            self.outlines.append(doc.outline())
+            outline = doc.outline()
+            self.outlines.append(replace(outline, **{role: tuple(self._shared.setdefault(a, a) for a in getattr(outline, role))
+                                                     for role in _OUTLINE_ROLES}))
             self.actors.update(actor.iri for actor in doc.actors)
             self.keys.setdefault(doc.record.path, []).append(doc.record.key)
             yield doc
+
+
+_OUTLINE_ROLES = ("senders", "recipients", "destinations", "origins", "mentioned")
 
 
 def _cache(out: Path, incremental: bool) -> contextlib.AbstractContextManager[Cache | None]:

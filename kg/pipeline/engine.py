@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -98,12 +100,27 @@ class LocalEngine:
             yield pending.popleft().result()
 
     def _start(self) -> ProcessPoolExecutor:
-        """The pool, started on first use (forkserver where there is one: no fork of a threaded process)."""
+        """The pool, started on first use: spawned workers (no fork of a threaded process), each of which
+        exits when this process is gone, even if it was killed without a chance to stop them."""
         if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=watch_parent,
+                                             initargs=(os.getpid(),))
         return self._pool
+
+
+def watch_parent(parent: int, interval: float = 1.0) -> None:
+    """In a worker: exit as soon as ``parent`` (the exporting process) is no longer this process's parent.
+
+    >>> watch_parent(os.getppid())  # returns at once; a daemon thread keeps watching
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-watch-parent", daemon=True).start()
 
 
 def available_cores() -> int:
