@@ -27,9 +27,10 @@ def _triples(n: int) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("fan_in", [2, 64])
-def test_merged_runs_equal_one_sorted_serialisation(tmp_path, monkeypatch, fan_in):
+@pytest.mark.parametrize(("fan_in", "objects_per_run"), [(2, 3), (64, 500_000)])
+def test_merged_runs_equal_one_sorted_serialisation(tmp_path, monkeypatch, fan_in, objects_per_run):
     monkeypatch.setattr(runs, "FAN_IN", fan_in)
+    monkeypatch.setattr(runs, "OBJECTS_PER_RUN", objects_per_run)
     triples = _triples(40)
     store = Runs(tmp_path / "runs")
     for start in range(0, len(triples), 13):
@@ -39,7 +40,7 @@ def test_merged_runs_equal_one_sorted_serialisation(tmp_path, monkeypatch, fan_i
     assert (tmp_path / "graph.ttl").read_bytes() == oxigraph.turtle(triples, PREFIXES)
     assert stats.triples == len(set(triples))
     assert stats.subjects == len({t[0] for t in triples})
-    assert len(stats.objects) == len({t[2] for t in triples})
+    assert stats.objects == len({t[2] for t in triples})
     assert stats.classes == {f"{EX}C0": 7, f"{EX}C1": 7, f"{EX}C2": 7}
 
 

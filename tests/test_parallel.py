@@ -93,7 +93,7 @@ def test_workers_exit_when_the_export_is_killed(tmp_path):
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while len(workers) < 2 and time.monotonic() < deadline and child.poll() is None:
-        workers = {pid for pid in _children(child.pid) if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()}
+        workers = _children(child.pid)
         time.sleep(0.05)
     assert len(workers) >= 2, "the export finished or failed before its pool started"
     child.send_signal(signal.SIGKILL)

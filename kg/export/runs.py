@@ -26,6 +26,8 @@ from kg.export.chunks import strip_prefixes
 
 #: Runs merged into one larger run when this many have piled up (keeps open files bounded).
 FAN_IN = 64
+#: Objects held before they are sorted into a run for the distinct-object count.
+OBJECTS_PER_RUN = 500_000
 
 
 @dataclass
@@ -34,21 +36,21 @@ class MergedStats:
 
     triples: int = 0
     subjects: int = 0
-    objects: set[bytes] = field(default_factory=set)
+    objects: int = 0
     properties: Counter[str] = field(default_factory=Counter)
     classes: Counter[str] = field(default_factory=Counter)
 
-    def take(self, line: bytes, new_subject: bool) -> None:
-        """Count one distinct sort line."""
+    def take(self, line: bytes, new_subject: bool) -> bytes:
+        """Count one distinct sort line; its object, for the distinct-object count."""
         self.triples += 1
         self.subjects += new_subject
         cut = line.index(b" ")
         end = line.index(b" ", cut + 2)
         predicate, obj = line[cut + 3:end - 1].decode("utf-8"), line[end + 1:-3]
         self.properties[predicate] += 1
-        self.objects.add(obj)
         if line[cut + 1] == 48:  # b"0": rdf:type, and classes are IRIs
             self.classes[obj[1:-1].decode("utf-8")] += 1
+        return obj
 
 
 class Runs:
@@ -94,16 +96,26 @@ class Runs:
 
 
 def write_merged(runs: Runs, output: BinaryIO, prefixes: dict[str, str]) -> MergedStats:
-    """Write the merged graph as canonical Turtle into ``output`` and return its counts."""
+    """Write the merged graph as canonical Turtle into ``output`` and return its counts.
+
+    Objects are counted like the triples: sorted runs on disk merged at the end, so that a
+    corpus with millions of distinct literals is counted exactly in flat memory.
+    """
     stats = MergedStats()
     ntriples, body = runs.folder / "merged.nt", runs.folder / "merged.ttl"
+    objects, pending = Runs(runs.folder / "objects"), []
     with open(ntriples, "wb") as handle:
         subject = b""
         for line in runs.merged():
             cut = line.index(b" ") + 1
-            stats.take(line, line[:cut] != subject)
+            pending.append(stats.take(line, line[:cut] != subject) + b"\n")
             subject = line[:cut]
             handle.write(line[:cut] + line[cut + 1:])
+            if len(pending) >= OBJECTS_PER_RUN:
+                objects.add(pending)
+                pending = []
+    objects.add(pending)
+    stats.objects = sum(1 for _ in objects.merged())
     ox.serialize(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES), output=str(body),
                  format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     output.write(prefix_block(prefixes) + b"\n")

@@ -37,7 +37,7 @@ def void_triples(
     yield dataset, VOID.triples, Literal(stats.triples, datatype=XSD.integer)
     yield dataset, VOID.documents, Literal(documents, datatype=XSD.integer)
     yield dataset, VOID.distinctSubjects, Literal(stats.subjects, datatype=XSD.integer)
-    yield dataset, VOID.distinctObjects, Literal(len(stats.objects), datatype=XSD.integer)
+    yield dataset, VOID.distinctObjects, Literal(stats.objects, datatype=XSD.integer)
     yield dataset, VOID.properties, Literal(len(stats.properties), datatype=XSD.integer)
     yield dataset, VOID.vocabulary, URIRef(DIP_IRI)
     for vocabulary in sorted({_namespace(p) for p in stats.properties} - {DIP_IRI}):

@@ -100,10 +100,12 @@ class LocalEngine:
             yield pending.popleft().result()
 
     def _start(self) -> ProcessPoolExecutor:
-        """The pool, started on first use: spawned workers (no fork of a threaded process), each of which
-        exits when this process is gone, even if it was killed without a chance to stop them."""
+        """The pool, started on first use. Workers are forked where the platform can (they inherit the
+        loaded gazetteer and shapes, and a script calling :func:`~kg.pipeline.export` needs no
+        ``if __name__ == "__main__"`` guard), spawned elsewhere; each exits when this process is gone,
+        even if it was killed without a chance to stop them."""
         if self._pool is None:
-            context = multiprocessing.get_context("spawn")
+            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=watch_parent,
                                              initargs=(os.getpid(),))
         return self._pool
