@@ -1,4 +1,5 @@
 # diplomatic-kg: every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
+# setup installs the package with its test and dask extras (the Dask engine is tested with real workers).
 #   make export   set up, export the bundled example corpus (plus the seed, if ../shared is there) to output/,
 #                 draw the actor map output/actors.html, load the export into the embedded store store/
 #                 and answer one catalogue query from it
