@@ -22,7 +22,6 @@ from kg.export.atomic import Staging
 from kg.export.chunks import DocumentChunk, document_chunk
 from kg.export.dumps import Dumps
 from kg.export.report import DocumentEntry, Summary
-from kg.extract.mentions import KnownNames
 from kg.ingest import discover
 from kg.model import Actor, DocumentRecord, Provenance, ResolvedDocument
 from kg.network import actor_graph
@@ -175,8 +174,8 @@ class Ledger:
     def watch(self, documents: Iterable[ResolvedDocument]) -> Iterator[ResolvedDocument]:
         for doc in documents:
             outline = doc.outline()
-            self.outlines.append(replace(outline, **{role: tuple(self._shared.setdefault(a, a) for a in getattr(outline, role))
-                                                     for role in _OUTLINE_ROLES}))
+            shared = {role: tuple(self._shared.setdefault(a, a) for a in getattr(outline, role)) for role in _OUTLINE_ROLES}
+            self.outlines.append(replace(outline, **shared))
             self.actors.update(actor.iri for actor in doc.actors)
             self.keys.setdefault(doc.record.path, []).append(doc.record.key)
             yield doc
@@ -197,7 +196,8 @@ def _read(
     authority = Authority.load(authorities)
     files, problems = discover(paths)
     known = authority.known_names()
-    keys = {path: _file_key(path, format, known) for path in files} if cache else {}
+    names = fingerprint(*(sorted(getattr(known, name.name)) for name in fields(known)))
+    keys = {path: fingerprint("file", str(path), file_digest(path), format, names) for path in files} if cache else {}
     progress.stage("read", len(files))
     records: Spool[DocumentRecord] = stage.closing(Spool(stage.scratch("records.pickle")))
     outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock)
@@ -223,11 +223,6 @@ def _resolved(
         doc = resolver.finish(resolved[index])
         clock.add("reconcile", time.perf_counter() - start)
         yield doc
-
-
-def _file_key(path: Path, format: str | None, known: KnownNames) -> str:
-    names = [sorted(getattr(known, name.name)) for name in fields(known)]
-    return fingerprint("file", str(path), file_digest(path), format, names)
 
 
 def _advancing(outcomes: Iterable[FileOutcome], progress: Progress) -> Iterator[FileOutcome]:
