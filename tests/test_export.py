@@ -188,3 +188,28 @@ def test_concepts_keep_the_wording_each_document_printed(corpus_export):
     assert {str(o) for o in graph.objects(concept, SKOS.prefLabel)} == {"Top Secret"}
     assert {str(o) for o in graph.objects(concept, SKOS.altLabel)} == {"TOP SECRET"}
     assert (URIRef(f"{BASE}doc/wilson-900114"), DIP.classification, concept) in graph
+
+
+def test_a_killed_runs_staging_folder_is_removed_by_the_next_run(tmp_path):
+    """SIGKILL leaves a staging folder behind; the next run removes it (and leaves a live run's alone)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    script = ("import sys; from pathlib import Path; from kg.pipeline import export; "
+              "export([Path(sys.argv[1])], Path(sys.argv[2]), jobs=1)")
+    child = subprocess.Popen([sys.executable, "-c", script, str(EXAMPLES), str(out)])
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".kg-staging-*/.owner")) and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.05)
+    assert list(out.glob(".kg-staging-*/.owner")), "the export ended before its staging folder was made"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    live = out / ".kg-staging-live"
+    live.mkdir()
+    (live / ".owner").write_text(str(os.getpid()), "ascii")
+    export([EXAMPLES / "wilson-900103.txt"], out, jobs=1)
+    assert [p.name for p in out.glob(".kg-staging-*")] == [".kg-staging-live"]

@@ -2,7 +2,9 @@
 
 An interrupted or failed run leaves the previous output untouched: nothing in
 the output folder changes until :meth:`Staging.commit`, which replaces each
-file with one ``os.replace`` (atomic on POSIX within a filesystem).
+file with one ``os.replace`` (atomic on POSIX within a filesystem). A run that
+was killed outright cannot remove its staging folder; each folder records its
+process, and the next run removes those whose process is gone.
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ class Staging:
     def __enter__(self) -> Staging:
         self._created = not self.out.exists()
         self.out.mkdir(parents=True, exist_ok=True)
+        remove_stale(self.out)
         self._dir = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=self.out))
+        (self._dir / ".owner").write_text(str(os.getpid()), "ascii")
         return self
 
     def write(self, name: str, data: bytes) -> Path:
@@ -107,3 +111,35 @@ class Staging:
             shutil.rmtree(self._dir, ignore_errors=True)
         if self._created and not any(self.out.iterdir()):
             self.out.rmdir()  # a run that wrote nothing leaves no empty folder behind
+
+
+def remove_stale(out: Path) -> list[Path]:
+    """Remove the staging folders in ``out`` left by runs whose process no longer exists; the ones removed.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> (out / ".kg-staging-old").mkdir(); _ = (out / ".kg-staging-old" / ".owner").write_text("999999999")
+    >>> [p.name for p in remove_stale(out)], list(out.iterdir())
+    (['.kg-staging-old'], [])
+    """
+    removed = []
+    for folder in sorted(out.glob(".kg-staging-*")):
+        try:
+            owner = int((folder / ".owner").read_text("ascii"))
+        except (OSError, ValueError):
+            owner = 0  # a folder from before owners were recorded, or half made: nobody's
+        if owner and _alive(owner):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
