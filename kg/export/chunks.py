@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.export.oxigraph import sorted_quads, term
+from kg.export.oxigraph import canonical_quads, strip_prefixes, term
 from kg.rdf.graph import Triple
 from kg.rdf.vocab import RDF
 
@@ -78,23 +78,11 @@ def document_chunk(
     >>> len(chunk.lines), chunk.triples
     (1, 2)
     """
-    statements, evidence = tuple(statements), tuple(evidence)
-    quads = sorted_quads((s, p, o, graph) for s, p, o in statements + evidence)
+    own = [ox.Triple(term(s), term(p), term(o)) for s, p, o in statements]  # type: ignore[arg-type]
+    cited = [ox.Triple(term(s), term(p), term(o)) for s, p, o in evidence]  # type: ignore[arg-type]
+    name = ox.NamedNode(graph)
+    quads = canonical_quads(ox.Quad(t.subject, t.predicate, t.object, name) for t in own + cited)
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    merged = statements if lean else statements + evidence
-    lines = {sort_line(ox.Triple(term(s), term(p), term(o))) for s, p, o in merged}  # type: ignore[arg-type]
+    lines = {sort_line(t) for t in (own if lean else own + cited)}
     return DocumentChunk(key, graph, nquads, strip_prefixes(trig), tuple(sorted(lines)), len(quads))
-
-
-def strip_prefixes(body: bytes) -> bytes:
-    """A serialisation without its leading ``@prefix`` lines (and the blank line after them).
-
-    >>> strip_prefixes(b"@prefix ex: <https://ex.org/> .\\n\\nex:a a ex:C .\\n")
-    b'ex:a a ex:C .\\n'
-    """
-    lines = body.split(b"\n")
-    start = 0
-    while start < len(lines) and (lines[start].startswith(b"@prefix ") or not lines[start]):
-        start += 1
-    return b"\n".join(lines[start:])

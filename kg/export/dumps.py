@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from kg.export.atomic import Staging
 from kg.export.chunks import DocumentChunk
-from kg.export.runs import MergedStats, Runs, prefix_block, write_merged
+from kg.export.oxigraph import prefix_block
+from kg.export.runs import MergedStats, Runs, write_merged
 
 
 class Dumps:

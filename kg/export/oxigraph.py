@@ -51,16 +51,40 @@ def sorted_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
 
 def sorted_quads(quads: Iterable[Quad]) -> list[ox.Quad]:
     """Distinct quads, grouped by graph name, each graph's triples in canonical order."""
-    converted = {
+    return canonical_quads(
         ox.Quad(term(s), term(p), term(o), ox.NamedNode(g)) for s, p, o, g in quads  # type: ignore[arg-type]
-    }
-    return sorted(converted, key=lambda q: (str(q.graph_name), *_key(q.subject, q.predicate, q.object)))
+    )
+
+
+def canonical_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Distinct pyoxigraph quads in canonical order (graph name, then as :func:`sorted_triples`)."""
+    return sorted(set(quads), key=lambda q: (str(q.graph_name), *_key(q.subject, q.predicate, q.object)))
+
+
+def prefix_block(prefixes: dict[str, str]) -> bytes:
+    """The sorted ``@prefix`` lines every Turtle and TriG file starts with.
+
+    >>> prefix_block({"b": "https://b.org/", "a": "https://a.org/"}).decode()
+    '@prefix a: <https://a.org/> .\\n@prefix b: <https://b.org/> .\\n'
+    """
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items())).encode("utf-8")
+
+
+def strip_prefixes(body: bytes) -> bytes:
+    """A serialisation without its leading ``@prefix`` lines (and the blank lines after them).
+
+    >>> strip_prefixes(b"@prefix ex: <https://ex.org/> .\\n\\nex:a a ex:C .\\n")
+    b'ex:a a ex:C .\\n'
+    """
+    lines = body.split(b"\n")
+    start = 0
+    while start < len(lines) and (lines[start].startswith(b"@prefix ") or not lines[start]):
+        start += 1
+    return b"\n".join(lines[start:])
 
 
 def _with_prefixes(body: bytes, prefixes: dict[str, str]) -> bytes:
-    lines = [line for line in body.split(b"\n") if not line.startswith(b"@prefix ")]
-    header = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
-    return header.encode("utf-8") + b"\n" + b"\n".join(lines).lstrip(b"\n")
+    return prefix_block(prefixes) + b"\n" + strip_prefixes(body)
 
 
 def turtle(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:

@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.export.chunks import strip_prefixes
+from kg.export.oxigraph import prefix_block, strip_prefixes
 
 #: Runs merged into one larger run when this many have piled up (keeps open files bounded).
 FAN_IN = 64
@@ -124,12 +124,3 @@ def write_merged(runs: Runs, output: BinaryIO, prefixes: dict[str, str]) -> Merg
         output.write(strip_prefixes(head))  # the prefix lines come first and never fill a megabyte
         shutil.copyfileobj(handle, output, 1 << 20)
     return stats
-
-
-def prefix_block(prefixes: dict[str, str]) -> bytes:
-    """The sorted ``@prefix`` lines every Turtle and TriG file starts with.
-
-    >>> prefix_block({"b": "https://b.org/", "a": "https://a.org/"}).decode()
-    '@prefix a: <https://a.org/> .\\n@prefix b: <https://b.org/> .\\n'
-    """
-    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items())).encode("utf-8")

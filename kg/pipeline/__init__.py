@@ -121,7 +121,7 @@ def export(
         stage.commit()
         clock.lap("write")
         if cache is not None:
-            cache.finish(manifest_rows((str(p), file_digest(p), ledger.keys.get(str(p), [])) for p in read.files))
+            cache.finish(manifest_rows((str(p), read.digests[p], ledger.keys.get(str(p), [])) for p in read.files))
     progress.close()
     return ExportResult(bundle.summary, tuple(read.problems), written, strict, read.input_error, clock.stages(),
                         (read.files_read, rendered))
@@ -154,6 +154,7 @@ class Reading:
     records: Spool[DocumentRecord]
     authority: Authority
     files_read: int
+    digests: dict[Path, str] = field(default_factory=dict)  # SHA-256 of each file, when incremental
 
     @property
     def input_error(self) -> bool:
@@ -196,14 +197,17 @@ def _read(
     authority = Authority.load(authorities)
     files, problems = discover(paths)
     known = authority.known_names()
-    names = fingerprint(*(sorted(getattr(known, name.name)) for name in fields(known)))
-    keys = {path: fingerprint("file", str(path), file_digest(path), format, names) for path in files} if cache else {}
+    digests, keys = {}, {}
+    if cache:  # the key of a file's reading: its bytes, path, reader and the names the authority knows
+        names = fingerprint(*(sorted(getattr(known, name.name)) for name in fields(known)))
+        digests = {path: file_digest(path) for path in files}
+        keys = {path: fingerprint("file", str(path), digests[path], format, names) for path in files}
     progress.stage("read", len(files))
     records: Spool[DocumentRecord] = stage.closing(Spool(stage.scratch("records.pickle")))
     outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock)
     _, entries = fold(_advancing(outcomes, progress), problems, records)
     clock.mark()
-    return Reading(files, problems, entries, records, authority, outcomes.fresh)
+    return Reading(files, problems, entries, records, authority, outcomes.fresh, digests)
 
 
 def _resolved(

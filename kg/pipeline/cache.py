@@ -101,16 +101,6 @@ class Cache:
         self.used[table].update(found)
         return found
 
-    def present(self, table: str, keys: Iterable[str]) -> set[str]:
-        """Which of ``keys`` the table holds (without loading their values)."""
-        assert self._db is not None and table in self.used
-        wanted, found = list(dict.fromkeys(keys)), set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(key for (key,) in self._db.execute(f"SELECT key FROM {table} WHERE key IN ({marks})", chunk))
-        return found
-
     def put(self, table: str, values: dict[str, Any]) -> None:
         """Store values (one transaction) and mark them used."""
         assert self._db is not None and table in self.used

@@ -16,11 +16,10 @@ same version of ``diplomatic-kg`` installed (``pip install "diplomatic-kg[dask]"
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from kg.pipeline.engine import IN_FLIGHT, EngineError, available_cores
+from kg.pipeline.engine import EngineError, available_cores, ordered
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -71,10 +70,5 @@ class DaskEngine:
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``function`` over ``items`` as tasks, a few per worker in flight, yielded in order."""
         assert self._client is not None, "use the engine as a context manager"
-        pending: deque[Any] = deque()
-        for item in items:
-            pending.append(self._client.submit(function, item, pure=False))
-            if len(pending) >= self.jobs * IN_FLIGHT:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        client = self._client
+        yield from ordered(lambda item: client.submit(function, item, pure=False), items, self.jobs)

@@ -107,17 +107,6 @@ def read_chunk(paths: Sequence[Path], format: str | None, known: KnownNames) -> 
     return [read_one(path, format, known) for path in paths]
 
 
-def read_outcomes(
-    files: Sequence[Path], format: str | None, known: KnownNames,
-    run: Callable[[Callable[[Sequence[Path]], list[FileOutcome]], Iterable[Sequence[Path]]], Iterable[list[FileOutcome]]],
-) -> Iterable[FileOutcome]:
-    """Every file's outcome, in file order, computed by ``run`` (an engine's ordered map) in chunks."""
-    task = functools.partial(read_chunk, format=format, known=known)
-    chunks = [files[i:i + FILES_PER_TASK] for i in range(0, len(files), FILES_PER_TASK)]
-    for outcomes in run(task, chunks):
-        yield from outcomes
-
-
 class OutcomeStream:
     """Every file's outcome in file order: from the cache when the file's bytes are known, else read on the
     engine (a few chunks of files ahead); ``fresh`` counts the files read."""
@@ -208,7 +197,7 @@ def resolve_corpus(
     authority = Authority.load(authorities)
     files, problems = discover(paths)
     clock.lap("read")
-    outcomes = read_outcomes(files, format, authority.known_names(), map)
+    outcomes = OutcomeStream(files, format, authority.known_names(), map)
     records, entries = fold(outcomes, problems)
     clock.lap("extract")
     documents, review = resolve_records(list(records), authority, minter, overrides)

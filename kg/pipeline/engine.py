@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
@@ -91,13 +91,7 @@ class LocalEngine:
             yield from map(function, head)
             return
         pool = self._start()
-        pending: deque[Future[Any]] = deque()
-        for item in itertools.chain(head, iterator):
-            pending.append(pool.submit(function, item))
-            if len(pending) >= self.jobs * IN_FLIGHT:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from ordered(lambda item: pool.submit(function, item), itertools.chain(head, iterator), self.jobs)
 
     def _start(self) -> ProcessPoolExecutor:
         """The pool, started on first use. Workers are forked where the platform can (they inherit the
@@ -109,6 +103,23 @@ class LocalEngine:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=watch_parent,
                                              initargs=(os.getpid(),))
         return self._pool
+
+
+def ordered(submit: Callable[[T], Any], items: Iterable[T], jobs: int) -> Iterator[Any]:
+    """The results of ``submit(item)`` futures in the order of ``items``, at most ``IN_FLIGHT`` per job pending.
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     list(ordered(lambda x: pool.submit(abs, x), [-1, -2, -3], 1))
+    [1, 2, 3]
+    """
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= jobs * IN_FLIGHT:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def watch_parent(parent: int, interval: float = 1.0) -> None:

@@ -11,6 +11,7 @@ few batches, never the corpus.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -101,14 +102,10 @@ def document_key(doc: ResolvedDocument, settings: Settings) -> str:
     return fingerprint("document", doc, settings.provenance, settings.prefixes, settings.lean, _shapes())
 
 
-_SHAPES: list[str] = []
-
-
+@functools.cache
 def _shapes() -> str:
     """A digest of the shapes file (computed once per process)."""
-    if not _SHAPES:
-        _SHAPES.append(fingerprint(shapes_path().read_text("utf-8")))
-    return _SHAPES[0]
+    return fingerprint(shapes_path().read_text("utf-8"))
 
 
 def manifest_rows(outcomes: Iterable[tuple[str, str, Sequence[str]]]) -> list[tuple[str, str, str]]:
