@@ -3,8 +3,9 @@
 Every stage takes and returns frozen dataclasses from this module, so a stage
 can be tested, replaced or run in another process on its own:
 
-* :class:`SourceRecord` -- what a reader found in a file: labelled fields with
-  their line numbers, and the body text (``kg.ingest``);
+* :class:`~kg.source.SourceRecord` -- what a reader found in a file: labelled
+  fields with their line numbers, and the body text (``kg.ingest``; it lives in
+  :mod:`kg.source`);
 * :class:`DocumentRecord` -- the interpreted record and its :class:`Routing`,
   with names still as printed (``kg.extract``);
 * :class:`ResolvedDocument` -- the same with every actor, concept and document
@@ -18,48 +19,6 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 ActorKind = Literal["person", "organization", "place"]
-
-
-@dataclass(frozen=True)
-class Field:
-    """A value read from a source file and the 1-based line it starts on."""
-
-    value: str
-    line: int
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    """One document as a reader found it, before any interpretation.
-
-    ``body`` is the text of the document itself as the reader normalised it
-    (line endings ``\\n``, surrounding blank lines trimmed); ``body_line`` is the
-    line of the file on which it starts, so offsets into ``body`` can be turned
-    back into file lines.
-    """
-
-    path: str
-    source: str
-    layout: str
-    title: Field | None = None
-    date: Field | None = None
-    citation: Field | None = None
-    summary: Field | None = None
-    credits: tuple[Field, ...] = ()
-    languages: Field | None = None
-    contents: Field | None = None
-    authors: tuple[Field, ...] = ()
-    people: tuple[Field, ...] = ()
-    places: tuple[Field, ...] = ()
-    subjects: tuple[Field, ...] = ()
-    reference: Field | None = None
-    archive: Field | None = None
-    record_id: Field | None = None
-    classification: Field | None = None
-    url: Field | None = None
-    donors: Field | None = None
-    body: str = ""
-    body_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,6 +65,7 @@ class Mention:
     confidence: float = 0.8
     source: str = "body"
     geonameid: str | None = None
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +78,8 @@ class Entity:
     mentions: tuple[Mention, ...]
     titles: tuple[str, ...] = ()
     geonameid: str | None = None
+    ids: tuple[str, ...] = ()
+    """Identifiers the source links the actor to (authority URIs, an edition's persons list)."""
 
 
 @dataclass(frozen=True)
@@ -153,7 +115,9 @@ class AgentName:
     ``name`` is the reading with editorial brackets resolved; ``forms`` holds
     every other reading of the printed text (the printed words without the
     editor's brackets, the editor's variant). ``parent`` is the larger
-    organisation a unit belongs to, as the text gives it.
+    organisation a unit belongs to, as the text gives it. ``ids`` are the
+    identifiers the source links the name to (GND, VIAF, GeoNames, an
+    edition's persons list), as URIs.
     """
 
     name: str
@@ -162,6 +126,7 @@ class AgentName:
     span: Span | None = None
     parent: AgentName | None = None
     state: str | None = None
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +188,10 @@ class DocumentRecord:
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     references: tuple[Reference, ...] = ()
+    notes: str = ""
+    """The editors' footnotes, kept apart from the text (mentions in them count into ``notes``)."""
+    same_as: tuple[str, ...] = ()
+    """The same document elsewhere (the edition's own page), for ``skos:exactMatch``."""
 
 
 @dataclass(frozen=True)

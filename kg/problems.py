@@ -54,6 +54,20 @@ CODES: dict[str, tuple[Severity, str]] = {
         "error",
         "This is a bug in kg, not in the file: report it with the file attached. The rest of the corpus was exported.",
     ),
+    "not-well-formed-xml": (
+        "error",
+        "Fix the XML at the line given (an unclosed element, a stray '&' or '<', a file cut short) and export again.",
+    ),
+    "xml-entities": (
+        "error",
+        "Replace each entity by its text and remove the <!ENTITY> declarations: kg never expands XML entities, "
+        "which can read local files or the network (XXE) or exhaust memory (billion laughs).",
+    ),
+    "editorial-note": (
+        "info",
+        "An editorial note of the edition (no dateline) is the editors' text, not a document of the period; "
+        "it was not exported.",
+    ),
     "bad-url": ("warning", "Correct the page address in the citation or URL field; it was left out of the graph."),
 }
 

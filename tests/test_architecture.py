@@ -9,7 +9,7 @@ import pytest
 
 KG = Path(__file__).resolve().parents[1] / "kg"
 ORDER = ["ingest", "extract", "reconcile", "rdf", "validate", "network", "export", "query", "pipeline", "evaluate", "cli"]
-SHARED = {"model", "problems", "progress", "resources", "stopwatch", "__init__"}
+SHARED = {"model", "source", "problems", "progress", "resources", "stopwatch", "__init__"}
 
 
 def stage_of(module: str) -> str:

@@ -58,13 +58,13 @@ OBJECT_PROPERTIES = [
 ]
 DATATYPE_PROPERTIES = [
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax",
-    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "confidence",
+    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "footnotes", "confidence",
 ]
 LADDERS = {
     "precedenceLadder": ["flash", "immediate", "priority", "routine"],
     "classificationLadder": ["topSecret", "secret", "confidential", "restricted"],
 }
-METHODS = ["sourceMetadata", "headerRule", "pattern", "gazetteer", "authorityFile", "coreference", "userOverride"]
+METHODS = ["sourceMetadata", "sourceMarkup", "headerRule", "pattern", "gazetteer", "authorityFile", "coreference", "userOverride"]
 INDIVIDUALS = [*LADDERS, *(c for concepts in LADDERS.values() for c in concepts), "extractionMethods", *METHODS]
 ALL_TERMS = {*CLASSES, *OBJECT_PROPERTIES, *DATATYPE_PROPERTIES, *INDIVIDUALS}
 

@@ -17,15 +17,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from kg.ingest.frus_persons import NS, PersonEntry, label_names, normalise, unique, persons as _persons  # noqa: F401
+
 TEI = "http://www.tei-c.org/ns/1.0"
-NS = {"tei": TEI, "frus": "http://history.state.gov/frus/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 BLOCKS = frozenset({"head", "dateline", "opener", "closer", "signed", "salute", "p", "item", "list",
                     "div", "ab", "postscript", "trailer", "byline"})
-TITLES = frozenset({"sir", "lord", "prince", "admiral", "general", "rear", "vice", "lieutenant",
-                    "major", "brigadier", "viscount", "generalissimo", "colonel", "dr.", "mr.",
-                    "usa", "usn", "usaf"})
-_PAREN = re.compile(r"\s*\(([^)]*)\)")
 _BREAK = None  # paragraph boundary in a stream of text pieces (text pieces are never None)
 
 
@@ -47,17 +44,6 @@ KNOWN_WRONG_LINKS: tuple[WrongLink, ...] = (
     WrongLink("frus1961-63v22", "d3", "p_DAW1", "Dulles", "footnote 2: 'John Foster Dulles' linked to Allen W. Dulles"),
 )
 _WRONG = frozenset((w.volume, w.document, w.corresp, w.surface) for w in KNOWN_WRONG_LINKS)
-
-
-@dataclass(frozen=True)
-class PersonEntry:
-    """One item of a volume's persons list; ``see`` is the target id of a cross-reference."""
-
-    id: str
-    label: str
-    names: tuple[str, ...]
-    see: str | None
-    description: str
 
 
 @dataclass(frozen=True)
@@ -124,15 +110,6 @@ _DEMO_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><div xml:id
 </body></text></TEI>"""
 
 
-def normalise(text: str) -> str:
-    """Collapse every run of whitespace to one space and strip the ends.
-
-    >>> normalise("  Zorin, Valerian\\n      A. ")
-    'Zorin, Valerian A.'
-    """
-    return " ".join(text.split())
-
-
 def _local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
@@ -177,76 +154,6 @@ def _inline(el: etree._Element) -> str:
     return normalise(" ".join(_paragraphs(_walk(el, False, []))))
 
 
-def _unique(names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for n in (normalise(x) for x in names) if n))
-
-
-def _untitled(text: str) -> str:
-    return " ".join(w for w in text.replace(",", " , ").split() if w.lower() not in TITLES
-                    ).replace(" ,", ",").strip(" ,")
-
-
-def label_names(label: str) -> tuple[str, ...]:
-    """Surface names acceptable for a persons-list label ("Surname, Given (Variant)").
-
-    A parenthesis after the comma replaces the given name before it; in a label
-    without a comma (East Asian order) it is a whole variant name.
-
-    >>> label_names("Burke, Admiral Arleigh A.")
-    ('Burke', 'Arleigh A. Burke', 'Burke, Arleigh A.')
-    >>> label_names("Zhukov, Georgi (Yuri) A.")
-    ('Zhukov', 'Georgi A. Zhukov', 'Zhukov, Georgi A.', 'Yuri A. Zhukov')
-    >>> label_names("Pak Chung-hui (Park Chung Hee, Pak Jung-Hui)")
-    ('Pak Chung-hui', 'Park Chung Hee', 'Pak Jung-Hui')
-    """
-    label = normalise(label)
-    base = normalise(_PAREN.sub("", label)).replace(" ,", ",").strip(" ,")
-    surname, comma, rest = base.partition(",")
-    if not comma and re.fullmatch(r"\S+ \S+.* [A-Z]\.", base):
-        surname, rest = base.split(" ", 1)  # "Bolshakov Georgi N.": the comma is missing
-    if not rest:
-        variants = (v for m in _PAREN.finditer(label) for v in m.group(1).split(","))
-        return _unique([base, *(v for v in variants if _untitled(v))])
-    names = [surname, f"{_untitled(rest.split(',')[0])} {surname}", _untitled(base)]
-    given = label.partition(",")[2] if comma else rest
-    for match in re.finditer(r"(\S+)\s*\(([^)]*)\)", given):
-        for variant in (v for v in match.group(2).split(",") if _untitled(v)):
-            swapped = _PAREN.sub("", given.replace(match.group(0), variant)).split(",")[0]
-            names.append(f"{_untitled(swapped)} {surname}")
-    return _unique(names)
-
-
-def _person_item(item: etree._Element) -> tuple[PersonEntry, str | None]:
-    """The entry of one persons-list item and the raw target of its "see" cross-reference."""
-    name = item.xpath(".//tei:persName[@xml:id]", namespaces=NS)[0]
-    label = _inline(name)
-    full = _inline(item)
-    description = (full[len(label):] if full.startswith(label) else full.replace(label, "", 1)).strip(" ,")
-    target = item.xpath(".//tei:persName[@corresp]/@corresp", namespaces=NS)
-    see = target[0].lstrip("#") if target else None
-    if see is None and description.lower().startswith("see "):
-        see = description[4:].strip(" .")
-    return PersonEntry(name.get(XML_ID), label, label_names(label), None, description), see
-
-
-def _resolve_see(raw: str, persons: dict[str, PersonEntry]) -> str:
-    """A cross-reference target as an entry id: ``raw`` is an id, a label or a name, else kept as text."""
-    found = [entry.id for entry in persons.values() if raw in (entry.id, entry.label, *entry.names)]
-    return raw if raw in persons else found[0] if found else raw
-
-
-def _persons(root: etree._Element) -> dict[str, PersonEntry]:
-    """The persons list: ``div[@xml:id="persons"]//item`` carrying a ``persName[@xml:id]``."""
-    items = root.xpath('//tei:div[@xml:id="persons"]//tei:item[.//tei:persName[@xml:id]]', namespaces=NS)
-    pairs = [_person_item(item) for item in items]
-    persons = {entry.id: entry for entry, _ in pairs}
-    for entry, raw in pairs:
-        if raw is not None:
-            persons[entry.id] = PersonEntry(entry.id, entry.label, entry.names,
-                                            _resolve_see(raw, persons), entry.description)
-    return persons
-
-
 def _mentions(volume: str, doc: str, div: etree._Element) -> tuple[Mention, ...]:
     found = []
     for el in div.xpath(".//tei:persName[@corresp]", namespaces=NS):
@@ -263,7 +170,7 @@ def _gold_person(pid: str, forms: list[str], persons: dict[str, PersonEntry]) ->
     if entry and entry.see in persons:
         names += persons[entry.see].names
     names += [name for other in persons.values() if other.see == pid for name in other.names]
-    return GoldPerson(pid, entry.label if entry else None, _unique([*names, *forms]),
+    return GoldPerson(pid, entry.label if entry else None, unique([*names, *forms]),
                       entry.see if entry else None)
 
 

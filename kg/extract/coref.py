@@ -59,7 +59,7 @@ def entities(text: str, mentions: Iterable[Mention]) -> list[Entity]:
     """Entities of one text (mentions from several sources of one document may be passed together)."""
     mentions = list(mentions)
     people = _people([m for m in mentions if m.kind == "person"])
-    people = _surnames(text, people, mentions)
+    people = surnames(text, people, mentions)
     people = _roles(text, people)
     found = [_person_entity(c) for c in people] + _organizations([m for m in mentions if m.kind == "organization"])
     found += _places([m for m in mentions if m.kind == "place"])
@@ -79,7 +79,7 @@ def _people(mentions: list[Mention]) -> list[list[Mention]]:
     return clusters
 
 
-def _surnames(text: str, clusters: list[list[Mention]], mentions: list[Mention]) -> list[list[Mention]]:
+def surnames(text: str, clusters: list[list[Mention]], mentions: list[Mention]) -> list[list[Mention]]:
     """Bare family names ("Zhou said", "Chervonenko's") of people already found."""
     taken = [(m.start, m.end) for m in mentions if m.source == "body"]
     by_family: dict[str, list[list[Mention]]] = {}

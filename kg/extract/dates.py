@@ -178,3 +178,35 @@ def find_trailing_date(text: str, context_year: int | None) -> tuple[str, DateVa
     if reading.value is None:
         return None
     return text[: match.start()].rstrip(" ,;-_\u2013"), reading.value
+
+
+_ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+def from_iso(printed: str, iso: str) -> DateReading:
+    """A date a structured source gives in ISO 8601 (day, month or year), keeping how it was printed.
+
+    >>> from_iso("November 9, 1960", "1960-11-09").value
+    DateValue(printed='November 9, 1960', iso='1960-11-09', precision='day')
+    >>> from_iso("1961", "1961").value.precision, from_iso("x", "1961-13").problem
+    ('year', 'unparsed-date')
+    """
+    match = _ISO.match(iso.strip())
+    if match is None:
+        return DateReading(None, "unparsed-date", f"{iso!r} is not an ISO 8601 day, month or year.")
+    day, month = match["day"], match["month"]
+    return _checked(printed or iso, int(match["year"]), int(month) if month else None, int(day) if day else None)
+
+
+def span_of(earliest: str, latest: str) -> str:
+    """The ISO date that covers both ends of a range: the same day, month or year, else the earlier year.
+
+    >>> span_of("1961-03-01", "1961-03-31"), span_of("1961-01-01", "1961-12-31"), span_of("1960-11-09", "1960-11-09")
+    ('1961-03', '1961', '1960-11-09')
+    """
+    if earliest == latest:
+        return earliest
+    for cut in (7, 4):
+        if earliest[:cut] == latest[:cut]:
+            return earliest[:cut]
+    return earliest[:4]

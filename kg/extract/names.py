@@ -162,7 +162,7 @@ def agent(printed: str, kind: ActorKind | None = None, span: Span | None = None)
     """An :class:`AgentName` from a printed name, titles stripped and kind guessed.
 
     >>> agent("Comrade Xu Huang")
-    AgentName(name='Xu Huang', kind='person', forms=(), span=None, parent=None, state=None)
+    AgentName(name='Xu Huang', kind='person', forms=(), span=None, parent=None, state=None, ids=())
     >>> agent("Wulumqi [Urumqi]", "place").forms
     ('Urumqi',)
     >>> agent("[...]") is None

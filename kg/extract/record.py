@@ -13,9 +13,10 @@ from pathlib import Path
 
 from kg.extract import citation as cite
 from kg.extract.coref import entities
-from kg.extract.dates import contains, parse_date
+from kg.extract.dates import contains, from_iso, parse_date, span_of
 from kg.extract.doctype import kind_of
 from kg.extract.events import find_events, find_references
+from kg.extract.given import given_entities, given_routing
 from kg.extract.languages import codes
 from kg.extract.mentions import KnownNames, find_mentions, key
 from kg.extract.names import agent, readings, tidy, uninvert
@@ -28,9 +29,9 @@ from kg.model import (
     Entity,
     Mention,
     Routing,
-    SourceRecord,
 )
 from kg.problems import Problem
+from kg.source import Given, SourceRecord
 
 _RECORD_ID_IN_URL = re.compile(r"/document/(?:[^/\s]*?-)?(\d{3,})(?:[/?#.]|$)")
 _RECORD_ID_IN_NAME = re.compile(r"(\d{4,})")
@@ -55,7 +56,7 @@ class Extraction:
 def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Extraction:
     """Interpret a :class:`SourceRecord`; ``record`` is ``None`` when it must be skipped.
 
-    >>> from kg.model import SourceRecord, Field
+    >>> from kg.source import SourceRecord, Field
     >>> src = SourceRecord("x.txt", "wilson", "text-export", title=Field("Cable from the Foreign Ministry", 3),
     ...                    date=Field("April 25, 1962", 1), body="Text.", body_line=9)
     >>> out = extract_record(src)
@@ -63,9 +64,13 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
     ('Cable', '1962-04-25', ['missing-record-id', 'missing-citation'])
     """
     problems: list[Problem] = []
+    if source.layout == "editorial-note":
+        line = source.title.line if source.title else 1
+        title = source.title.value if source.title else "untitled"
+        return Extraction(None, (Problem("editorial-note", source.path, line, f"{title!r} has no dateline."),))
     parts = cite.parse_citation(source.citation.value) if source.citation else cite.Citation()
     title = _title(source, parts)
-    date, header_date = _dates(source, parts, problems)
+    date, header_date = _given_date(source, problems) if source.given else _dates(source, parts, problems)
     if title is None:
         problems.append(Problem("missing-title", source.path, 1, "No title line was found."))
     if date is None and not any(p.code == "unparsed-date" for p in problems):
@@ -77,7 +82,7 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
     if title is None or date is None or not source.body.strip():
         return Extraction(None, tuple(problems))
     record = _record(source, parts, title, date, header_date, problems)
-    found = _entities(record, known)
+    found = _entities(record, known, source.given)
     events = find_events(record.body, record.title, record.kind, found, record.date, _author(record, found),
                          record.routing.meeting_date)
     references = find_references(record.body, record.date) + find_references(record.title, record.date, "title")
@@ -99,7 +104,10 @@ def _author(record: DocumentRecord, found: tuple[Entity, ...]) -> int | None:
     return None
 
 
-def _entities(record: DocumentRecord, known: KnownNames) -> tuple[Entity, ...]:
+def _entities(record: DocumentRecord, known: KnownNames, given: Given | None = None) -> tuple[Entity, ...]:
+    if given is not None and given.names:
+        texts = {"body": record.body, "title": record.title, "summary": record.summary or "", "notes": record.notes}
+        return given_entities(texts, given, known)
     return text_entities(record.body, record.routing, record.title, record.summary or "", known)
 
 
@@ -142,25 +150,45 @@ def _record(
     url = _url(parts.url or (source.url.value if source.url else None), source.path, problems)
     record_id = _record_id(source, url, problems)
     routing = extract_routing(source.body, date.year)
+    given = source.given
+    if given is not None:
+        routing = given_routing(routing, given)
     translators, contributors = _credits(source, parts)
     record = DocumentRecord(
         path=source.path, source=source.source, layout=source.layout, key=f"{source.source}-{record_id}",
-        record_id=record_id, title=title, kind=kind_of(title, source.body), date=date,
+        record_id=record_id, title=title, kind=(given.kind if given else None) or kind_of(title, source.body), date=date,
         header_date=header_date, citation=source.citation.value if source.citation else None, url=url,
         publisher=parts.publisher, reference=_reference(source, parts),
         archive=tidy(source.archive.value) if source.archive else None,
         translators=translators, contributors=contributors, funders=_funders(source),
-        languages=_languages(source, problems), summary=source.summary.value if source.summary else None,
+        languages=given.languages if given and given.languages else _languages(source, problems),
+        summary=source.summary.value if source.summary else None,
         subjects=tuple(tidy(f.value) for f in source.subjects if tidy(f.value)),
         subject_agents=tuple(a for f in source.people if (a := _heading_agent(f.value, listed=True))),
         places=tuple(a for f in source.places if (a := _place(f.value))),
         authors=tuple(a for f in source.authors if (a := _heading_agent(f.value))),
         classification=routing.classification or (tidy(source.classification.value) if source.classification else None),
-        routing=routing, body=source.body,
+        routing=routing, body=source.body, notes=given.notes if given else "",
+        same_as=given.same_as if given else (),
     )
     if source.citation is None and source.layout != "page":
         problems.append(Problem("missing-citation", source.path, None, "The record has no citation paragraph."))
     return _fallback_routing(record)
+
+
+def _given_date(source: SourceRecord, problems: list[Problem]) -> tuple[DateValue | None, None]:
+    """The date a structured source states: its ISO date, else the narrowest date covering its bounds."""
+    given = source.given
+    assert given is not None
+    iso = given.date or (span_of(given.not_before, given.not_after) if given.not_before and given.not_after
+                         else given.not_before or given.not_after)
+    if iso is None:
+        return None, None
+    printed = source.date.value if source.date else iso
+    reading = from_iso(printed, iso)
+    if reading.problem:
+        problems.append(Problem(reading.problem, source.path, source.date.line if source.date else None, reading.detail))
+    return reading.value, None
 
 
 def _title(source: SourceRecord, parts: cite.Citation) -> str | None:

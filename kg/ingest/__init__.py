@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.ingest import wilson
+from kg.ingest import frus, wilson
 from kg.ingest.text import read_text
-from kg.model import SourceRecord
+from kg.source import SourceRecord
 from kg.problems import InputError, Problem
 
 
@@ -36,6 +36,13 @@ READERS: dict[str, Reader] = {
         wilson.sniff,
         wilson.read,
     ),
+    "frus": Reader(
+        "frus",
+        "Foreign Relations of the United States volume (TEI XML), one record per document",
+        (".xml",),
+        frus.sniff,
+        frus.read,
+    ),
 }
 
 #: Folder names never descended into by :func:`discover`.
@@ -47,9 +54,9 @@ def reader_for(name: str) -> Reader:
 
     >>> reader_for("wilson").name
     'wilson'
-    >>> reader_for("frus")
+    >>> reader_for("fax")
     Traceback (most recent call last):
-    ValueError: unknown format 'frus'; known formats: wilson
+    ValueError: unknown format 'fax'; known formats: frus, wilson
     """
     try:
         return READERS[name]

@@ -16,7 +16,7 @@ from kg.ingest.wilson_export import parse_export
 from kg.ingest.wilson_legacy import looks_like_legacy, parse_legacy
 from kg.ingest.wilson_page import looks_like_page, parse_page
 from kg.ingest.wilson_patterns import heading_of, is_citation
-from kg.model import SourceRecord
+from kg.source import SourceRecord
 
 _ARCHIVE_NAME = re.compile(r"(?:Wilson Center|History and Public Policy Program) Digital Archive", re.I)
 

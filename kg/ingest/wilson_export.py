@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from kg.ingest.text import Line, blocks_of, joined
 from kg.ingest.wilson_patterns import heading_of, is_citation, is_date_like, is_funding
-from kg.model import Field, SourceRecord
+from kg.source import Field, SourceRecord
 
 HEADINGS = {
     "citation": "citation",

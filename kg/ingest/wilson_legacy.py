@@ -19,7 +19,7 @@ from dataclasses import replace
 from kg.ingest.text import Line, blocks_of, joined
 from kg.ingest.wilson_export import with_body
 from kg.ingest.wilson_patterns import is_citation, is_credits, is_date_like, is_funding
-from kg.model import Field, SourceRecord
+from kg.source import Field, SourceRecord
 
 VIEW_LINE = re.compile(r"^\s*VIEW DOCUMENT IN\b", re.IGNORECASE)
 _CITATION_HEADING = re.compile(r"^\s*Citation\s*:\s*", re.IGNORECASE)

@@ -33,7 +33,7 @@ from kg.ingest.wilson_patterns import (
     is_date_line,
     is_funding,
 )
-from kg.model import Field, SourceRecord
+from kg.source import Field, SourceRecord
 
 HEADINGS = {
     "summary": "summary",

@@ -20,7 +20,7 @@ from kg.rdf.vocab import DCTERMS, DIP, OA, ORG, PROV, RDF, RDFS, XSD
 #: The ``dip:`` method concept of each mention method.
 METHODS = {
     "pattern": DIP.pattern, "gazetteer": DIP.gazetteer, "authority": DIP.authorityFile,
-    "coreference": DIP.coreference, "header": DIP.headerRule, "metadata": DIP.sourceMetadata,
+    "coreference": DIP.coreference, "header": DIP.headerRule, "metadata": DIP.sourceMetadata, "markup": DIP.sourceMarkup,
     "override": DIP.userOverride,
 }
 

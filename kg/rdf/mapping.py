@@ -96,6 +96,10 @@ def _record(doc: ResolvedDocument) -> Iterator[Triple]:
         yield node, DCTERMS.source, URIRef(record.url)
     if record.summary:
         yield node, DCTERMS.abstract, Literal(record.summary, lang="en")
+    if record.notes:
+        yield node, DIP.footnotes, Literal(record.notes)
+    for page in record.same_as:
+        yield node, SKOS.exactMatch, URIRef(page)
     if record.citation:
         yield node, DCTERMS.bibliographicCitation, Literal(record.citation)
     if record.reference:

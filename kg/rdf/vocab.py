@@ -35,12 +35,12 @@ DIP_TERMS = (
     "sentTo", "sentFrom", "venue", "interpreter", "recordedBy",
     # datatype properties
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax", "headerDate",
-    "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber",
+    "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "footnotes",
     # generic ladders
     "precedenceLadder", "flash", "immediate", "priority", "routine",
     "classificationLadder", "topSecret", "secret", "confidential", "restricted",
     # mentions and evidence
-    "mentions", "method", "confidence", "extractionMethods", "sourceMetadata", "headerRule", "pattern",
+    "mentions", "method", "confidence", "extractionMethods", "sourceMetadata", "sourceMarkup", "headerRule", "pattern",
     "gazetteer", "authorityFile", "coreference", "userOverride",
     # events and cited documents
     "Meeting", "Delivery", "ReferencedDocument", "participant", "deliveredBy", "deliveredTo", "delivered",

@@ -66,13 +66,13 @@ def resolve_evidence(
     known: Callable[[str], Actor], authority: Authority, minter: Minter,
 ) -> Evidence:
     """Resolve every entity of ``record``; ``actor`` resolves a name, ``known`` an authority organisation's IRI."""
-    texts = {"body": record.body, "title": record.title, "summary": record.summary or ""}
+    texts = {"body": record.body, "title": record.title, "summary": record.summary or "", "notes": record.notes}
     mentioned: dict[str, Actor] = {}
     annotations: dict[str, Annotation] = {}
     posts: dict[str, Post] = {}
     by_entity: list[Actor] = []
     for entity in record.entities:
-        resolved = actor(AgentName(entity.name, entity.kind, entity.forms), state)
+        resolved = actor(AgentName(entity.name, entity.kind, entity.forms, ids=entity.ids), state)
         by_entity.append(resolved)
         if entity.geonameid and not resolved.exact_match:
             resolved = replace(resolved, exact_match=(minter.geonames(entity.geonameid),))
@@ -86,7 +86,7 @@ def resolve_evidence(
         if child.parent is None and by_entity[parent].iri != child.iri:
             by_entity[index] = replace(child, parent=by_entity[parent].iri)
             mentioned[child.iri] = by_entity[index]
-    cited = {(ref.source, ref.span): _cited(ref, minter) for ref in record.references}
+    cited = {(ref.source, ref.span): _cited(ref, minter, record.key) for ref in record.references}
     events = []
     for event in record.events:
         happening, stub = _event(record, event, by_entity, cited, texts, minter, annotations)
@@ -127,9 +127,9 @@ def _parents(record: DocumentRecord) -> list[tuple[int, int]]:
     return found
 
 
-def _cited(reference: Reference, minter: Minter) -> CitedDocument:
+def _cited(reference: Reference, minter: Minter, citing: str) -> CitedDocument:
     when = reference.date.iso if reference.date else None
-    return CitedDocument(minter.cited(reference.description, when), reference.description, reference.attached,
+    return CitedDocument(minter.cited(reference.description, when, citing), reference.description, reference.attached,
                          reference.date)
 
 

@@ -112,15 +112,15 @@ class Minter:
         return self._under("scheme/", kind)
 
     def text(self, key: str, source: str) -> str:
-        """The text a span counts into: the document itself for its body, else its title or summary.
+        """The text a span counts into: the document itself for its body, else its title, summary or notes.
 
         >>> Minter().text("wilson-1", "title")
         'https://data.example.org/kg/doc/wilson-1--title'
         """
         if source == "body":
             return self.document(key)
-        if source not in ("title", "summary"):
-            raise ValueError(f"unknown text {source!r}; known: body, summary, title")
+        if source not in ("title", "summary", "notes"):
+            raise ValueError(f"unknown text {source!r}; known: body, notes, summary, title")
         return self._under("doc/", f"{slug(key)}--{source}")
 
     def annotation(self, key: str, source: str, start: int, end: int, body: str = "") -> str:
@@ -155,9 +155,21 @@ class Minter:
         """
         return self._under("event/", f"{slug(key)}--{slug(kind)}-{when or 'undated'}-{digest(str(start), str(end), length=8)}")
 
-    def cited(self, description: str, when: str | None) -> str:
-        """A document known only from a reference to it ("the attached Chinese memorandum")."""
-        return self._under("doc/", f"ref-{digest(' '.join(description.casefold().split()), when or '')}")
+    def cited(self, description: str, when: str | None, citing: str = "") -> str:
+        """A document known only from a reference to it ("the attached Chinese memorandum").
+
+        A dated reference is one document wherever it is cited in the same words; an
+        undated one ("the ambassador's memorandum") is only known within the citing
+        document ``citing``, so two documents never share it by accident.
+
+        >>> m = Minter()
+        >>> m.cited("Soviet note", "1962-04-25", "a") == m.cited("Soviet note", "1962-04-25", "b")
+        True
+        >>> m.cited("the memorandum", None, "a") == m.cited("the memorandum", None, "b")
+        False
+        """
+        scope = "" if when else citing
+        return self._under("doc/", f"ref-{digest(' '.join(description.split()), when or '', scope)}")
 
     def geonames(self, geonameid: str) -> str:
         """The GeoNames IRI of a place (an external identity, linked with ``skos:exactMatch``)."""

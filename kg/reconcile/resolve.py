@@ -96,7 +96,7 @@ class Resolver:
         one actor in a document (routing, text) share their forms, parent and external links."""
         merged: dict[str, set[str]] = {}
         parents: dict[str, str] = {}
-        links: dict[str, tuple[str, ...]] = {}
+        links: dict[str, set[str]] = {}
         for actor in doc.actors:
             merged.setdefault(actor.iri, set())
         for group in _actor_groups(doc):
@@ -104,9 +104,9 @@ class Resolver:
                 merged[actor.iri] |= {actor.label, *actor.alt_labels}
                 if actor.parent:
                     parents.setdefault(actor.iri, actor.parent)
-                if actor.exact_match:
-                    links.setdefault(actor.iri, actor.exact_match)
-        final = {iri: {**self._relabel(iri, names), "parent": parents.get(iri), "exact_match": links.get(iri, ())}
+                links.setdefault(actor.iri, set()).update(actor.exact_match)
+        final = {iri: {**self._relabel(iri, names), "parent": parents.get(iri),
+                       "exact_match": tuple(sorted(links.get(iri, ())))}
                  for iri, names in merged.items()}
         changes: dict[str, Any] = {}
         for item in fields(doc):
@@ -176,6 +176,7 @@ class Resolver:
         forms = (name.name, *name.forms)
         self.registry.observe(iri, forms, fixed=entry.label if entry else None)
         self.review.update((self._document, kind, form, iri, reason) for form in forms)
+        links = tuple(sorted({*links, *name.ids}))
         return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri, links)  # type: ignore[arg-type]
 
     def _geonames(self, entry: Entry) -> tuple[str, ...]:
@@ -189,11 +190,16 @@ class Resolver:
         return (*entry.same_as, *((self.minter.geonames(found.geonameid),) if found else ()))
 
     def _entry(self, name: AgentName, state: str | None) -> Entry | None:
-        for reading in (name.name, *name.forms):
+        """The authority entry a name denotes, by its reading, then its other forms; a person known by a
+        fuller name is never matched through a bare family name ("Robert F. Kennedy" is not "Kennedy")."""
+        readings = (name.name, *name.forms)
+        if name.kind == "person" and len(name.name.split()) > 1:
+            readings = tuple(r for r in readings if len(r.split()) > 1)
+        for reading in readings:
             found = self.authority.find(name.kind, reading, state)
             if found is not None:
                 return found
-        for reading in (name.name, *name.forms):
+        for reading in readings:
             found = self.authority.find_any(reading, state)
             if found is not None and found.kind != "collection":
                 return found

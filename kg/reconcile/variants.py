@@ -60,10 +60,11 @@ class Variants:
         >>> v.rewrite("Chervonenko"), v.rewrite("Mesyastev")
         ('Stepan Chervonenko', 'Mesyatsev')
         """
-        counts = Counter(e.name for r in records for e in r.entities if e.kind == "person" and e.name not in known)
+        people = [e.name for r in records for e in r.entities if e.kind == "person"]
+        counts = Counter(name for name in people if name not in known)
         variants = cls()
         variants._spellings(counts)
-        variants._surnames(counts)
+        variants._surnames(counts, {name for name in people if name in known})
         return variants
 
     def _spellings(self, counts: Counter[str]) -> None:
@@ -81,8 +82,10 @@ class Variants:
                 self.names[other] = best
                 self.reasons[other] = f"spelling variant of {best!r} ({spellings[best]} mentions against {spellings[other]})"
 
-    def _surnames(self, counts: Counter[str]) -> None:
-        full = [n for n in counts if len(n.split()) > 1]
+    def _surnames(self, counts: Counter[str], known: set[str]) -> None:
+        """A bare family name is the one person of the corpus bearing it; people the authority knows count
+        as bearers too, so "Kennedy" stays apart when "John F. Kennedy" (known) and "Robert Kennedy" are both seen."""
+        full = [n for n in (*counts, *sorted(known)) if len(n.split()) > 1]
         for name in counts:
             if len(name.split()) != 1:
                 continue
