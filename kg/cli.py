@@ -59,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
     source = ev.add_mutually_exclusive_group(required=True)
     source.add_argument("--gold", type=Path, metavar="DIR", help="folder of gold JSON files (same stems as the documents)")
     source.add_argument("--frus", type=Path, metavar="DIR", help="folder of FRUS TEI volumes: score person extraction")
+    ev.add_argument("--markup", action="store_true",
+                    help="with --frus: read the volumes with the FRUS reader, using their TEI markup")
     ev.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="score only one half of the gold split in DIR/split.json (default: all)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -217,7 +219,7 @@ def evaluate(args: argparse.Namespace) -> int:
         print(f"kg: error: {folder} is not a folder", file=sys.stderr)
         return EXIT_INPUT
     if args.frus:
-        frus = evaluate_frus(args.frus)
+        frus = evaluate_frus(args.frus, markup=args.markup)
         print(json.dumps({f"{v}/{w}": c.__dict__ for (v, w), c in sorted(frus.counts.items())}) if args.json
               else frus.table(), end="" if not args.json else "\n")
         return 0

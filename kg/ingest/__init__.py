@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg.ingest import frus, wilson
 from kg.ingest.text import read_text
+from kg.ingest.xml import looks_like_xml, refuse_entities
 from kg.source import SourceRecord
 from kg.problems import InputError, Problem
 
@@ -105,6 +106,8 @@ def read_file(path: Path, format: str | None = None) -> list[SourceRecord]:
     kg.problems.InputError: /no/such/file.txt: error [read-error] ...
     """
     text = read_text(path)
+    if looks_like_xml(text):
+        refuse_entities(str(path), text)
     if format is not None:
         reader = reader_for(format)
     else:

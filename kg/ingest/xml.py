@@ -40,12 +40,12 @@ def parse_xml(path: str, text: str) -> etree._Element:
     Traceback (most recent call last):
     kg.problems.InputError: cut.xml:1: error [not-well-formed-xml] ...
     """
-    _refuse_declarations(path, text)
+    refuse_entities(path, text)
     try:
         root = etree.fromstring(text.encode("utf-8"), _parser())
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (None, None)
-        message = error.msg or str(error)
+        message = re.sub(r",? line \d+, column \d+$", "", error.msg or str(error))
         raise InputError(Problem(
             "not-well-formed-xml", path, line,
             f"not well-formed XML: {message} (column {column}).",
@@ -55,8 +55,18 @@ def parse_xml(path: str, text: str) -> etree._Element:
     return root
 
 
-def _refuse_declarations(path: str, text: str) -> None:
-    """Refuse a DOCTYPE that declares entities; an external DTD is never fetched, so it is harmless."""
+def looks_like_xml(text: str) -> bool:
+    """Whether a text is XML (a declaration, a DOCTYPE or a comment before its first element).
+
+    >>> looks_like_xml('<?xml version="1.0"?><a/>'), looks_like_xml("April 25, 1962")
+    (True, False)
+    """
+    return text.lstrip()[:1] == "<"
+
+
+def refuse_entities(path: str, text: str) -> None:
+    """Refuse a DOCTYPE that declares entities, whatever reader would read the file; an external DTD is
+    never fetched, so it is harmless and left alone."""
     root = _ROOT_START.search(_without_comments(text))
     prolog = text[: root.start()] if root else text
     doctype = _DOCTYPE.search(prolog)

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.extract.coref import compatible, family
 from kg.extract.mentions import KnownNames, key
 
 BUNDLED = Path(__file__).with_name("authorities.toml")
@@ -82,6 +83,7 @@ class Authority:
     _forms: dict[tuple[str, str], str] = field(default_factory=dict)
     _state_forms: dict[tuple[str, str, str], str] = field(default_factory=dict)
     _state_names: dict[str, str] = field(default_factory=dict)
+    _families: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Authority:
@@ -119,6 +121,8 @@ class Authority:
         kind = entry.kind
         for name in (entry.label, *entry.forms):
             self._forms[(kind, normal(name))] = entry.slug
+            if kind == "person" and len(name.split()) > 1:
+                self._families.setdefault(family(name), []).append((name, entry.slug))
         for name in entry.state_forms:
             self._state_forms[(kind, entry.state or "", normal(name))] = entry.slug
 
@@ -129,6 +133,20 @@ class Authority:
         if slug is None and state:
             slug = self._state_forms.get((kind, state, key))
         return self.entries[slug] if slug else None
+
+    def find_fuller(self, name: str) -> Entry | None:
+        """The one person whose label or a form is a compatible reading of ``name``: same family name,
+        given names or initials agreeing ("Nikita S. Khrushchev" is "Nikita Sergeyevich Khrushchev");
+        ``None`` when no person or several fit, or ``name`` is a bare family name.
+
+        >>> authority = Authority.load()
+        >>> authority.find_fuller("Nikita S. Khrushchev").slug, authority.find_fuller("Robert F. Kennedy")
+        ('nikita-khrushchev', None)
+        """
+        if len(name.split()) < 2:
+            return None
+        slugs = {slug for form, slug in self._families.get(family(name), ()) if compatible(form, name)}
+        return self.entries[slugs.pop()] if len(slugs) == 1 else None
 
     def find_any(self, name: str, state: str | None = None) -> Entry | None:
         """The entry a name denotes whatever its kind (places before organisations before people)."""

@@ -203,6 +203,8 @@ class Resolver:
             found = self.authority.find_any(reading, state)
             if found is not None and found.kind != "collection":
                 return found
+        if name.kind == "person":
+            return next((e for reading in readings if (e := self.authority.find_fuller(reading)) is not None), None)
         return None
 
     def _parents(self, doc: ResolvedDocument) -> tuple[Actor, ...]:
