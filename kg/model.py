@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "month", "year", "range"]
 ActorKind = Literal["person", "organization", "place"]
 
 
@@ -26,16 +26,27 @@ class DateValue:
     """A date at the precision it was printed, with the printed form kept.
 
     ``iso`` is the lexical form of the typed value (``1962-04-25``, ``1962-08``
-    or ``1962``), matching ``precision``.
+    or ``1962``), matching ``precision``. A date a source knows only as a range
+    has precision ``range``: ``iso`` is then an EDTF expression (``[1687-09..1688-02]``
+    for one unknown day between two bounds, ``[..1690-05-01]`` with one bound,
+    ``1909-12-14/1909-12-20`` for a text written over a period) and
+    ``earliest``/``latest`` are the bounds it gives (either may be ``None``).
     """
 
     printed: str
     iso: str
     precision: Precision
+    earliest: str | None = None
+    latest: str | None = None
 
     @property
     def year(self) -> int:
-        return int(self.iso[:4])
+        """The year the date falls in (for a range, its first known year).
+
+        >>> DateValue("x", "[..1690-05-01]", "range", None, "1690-05-01").year
+        1690
+        """
+        return int((self.earliest or self.latest or self.iso)[:4] if self.precision == "range" else self.iso[:4])
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,8 @@ class DocumentRecord:
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     references: tuple[Reference, ...] = ()
+    received: DateValue | None = None
+    """The date of receipt, when the source states it."""
     notes: str = ""
     """The editors' footnotes, kept apart from the text (mentions in them count into ``notes``)."""
     same_as: tuple[str, ...] = ()

@@ -46,14 +46,14 @@ class Marked:
 class Given:
     """What a structured source (TEI, CMIF, a catalogue spreadsheet) states outright, taken as read.
 
-    Dates are ISO 8601 (``1962-04-25``, ``1962-04``, ``1962``); ``not_before``
-    and ``not_after`` bound a date the source does not know exactly. Extraction
-    still reads the text for what the markup leaves out.
+    Dates are ISO 8601 (``1962-04-25``, ``1962-04``, ``1962``) or, for a date
+    the source knows only as a range, EDTF (``[1687-09..1688-02]``, ``[..1690-05-01]``,
+    ``1909-12-14/1909-12-20``); ``received`` is the date of receipt when the source
+    gives it. Extraction still reads the text for what the markup leaves out.
     """
 
     date: str | None = None
-    not_before: str | None = None
-    not_after: str | None = None
+    received: str | None = None
     kind: str | None = None
     classification: str | None = None
     urgency: str | None = None
@@ -66,6 +66,8 @@ class Given:
     notes: str = ""
     same_as: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    collection: str | None = None
+    """The edition or collection that publishes the record, when the source names it."""
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ OBJECT_PROPERTIES = [
 ]
 DATATYPE_PROPERTIES = [
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax",
-    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "footnotes", "confidence",
+    "headerDate", "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "footnotes", "receivedDate", "confidence",
 ]
 LADDERS = {
     "precedenceLadder": ["flash", "immediate", "priority", "routine"],

@@ -46,7 +46,7 @@ def parse_date(printed: str, context_year: int | None = None) -> DateReading:
     """Read a printed date; ``context_year`` supplies missing years and centuries.
 
     >>> parse_date("April 25, 1962").value
-    DateValue(printed='April 25, 1962', iso='1962-04-25', precision='day')
+    DateValue(printed='April 25, 1962', iso='1962-04-25', precision='day', earliest=None, latest=None)
     >>> parse_date("August 1962").value.iso, parse_date("1962").value.precision
     ('1962-08', 'year')
     >>> parse_date("31.8.50").value.iso, parse_date("10/14/50").value.iso
@@ -129,11 +129,18 @@ def _checked(printed: str, year: int, month: int | None, day: int | None) -> Dat
 
 
 def bounds(value: DateValue) -> tuple[str, str]:
-    """The first and last instant (``xsd:dateTime``, UTC) a date covers.
+    """The first and last instant (``xsd:dateTime``, UTC) a date covers; for a range, those of its
+    bounds, an empty string where the range is open.
 
     >>> bounds(DateValue("August 1962", "1962-08", "month"))
     ('1962-08-01T00:00:00Z', '1962-08-31T23:59:59Z')
+    >>> bounds(DateValue("", "[..1690-05]", "range", None, "1690-05"))
+    ('', '1690-05-31T23:59:59Z')
     """
+    if value.precision == "range":
+        first = bounds(_single(value.earliest, value.earliest).value)[0] if value.earliest else ""  # type: ignore[arg-type]
+        last = bounds(_single(value.latest, value.latest).value)[1] if value.latest else ""  # type: ignore[arg-type]
+        return first, last
     year = value.year
     if value.precision == "year":
         first, last = date(year, 1, 1), date(year, 12, 31)
@@ -153,6 +160,8 @@ def contains(outer: DateValue, inner: DateValue) -> bool:
     True
     """
     (outer_min, outer_max), (inner_min, inner_max) = bounds(outer), bounds(inner)
+    if "" in (outer_min, outer_max, inner_min, inner_max):
+        return False
     return outer_min <= inner_min and inner_max <= outer_max
 
 
@@ -169,7 +178,7 @@ def find_trailing_date(text: str, context_year: int | None) -> tuple[str, DateVa
     """Split a line ending in a date into the text before it and the date.
 
     >>> find_trailing_date("Ministry of Foreign Affairs 25 April 1962", None)
-    ('Ministry of Foreign Affairs', DateValue(printed='25 April 1962', iso='1962-04-25', precision='day'))
+    ('Ministry of Foreign Affairs', DateValue(printed='25 April 1962', iso='1962-04-25', precision='day', earliest=None, latest=None))
     """
     match = DATE_IN_TEXT.search(text)
     if not match:
@@ -180,33 +189,49 @@ def find_trailing_date(text: str, context_year: int | None) -> tuple[str, DateVa
     return text[: match.start()].rstrip(" ,;-_\u2013"), reading.value
 
 
+
 _ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+_ONE_OF = re.compile(r"^\[(?P<a>[^.\]]*)\.\.(?P<b>[^.\]]*)\]$")
+_INTERVAL = re.compile(r"^(?P<a>[^/]+)/(?P<b>[^/]+)$")
 
 
 def from_iso(printed: str, iso: str) -> DateReading:
-    """A date a structured source gives in ISO 8601 (day, month or year), keeping how it was printed.
+    """A date a structured source gives in ISO 8601 (day, month or year) or as an EDTF range.
+
+    ``[A..B]`` is one day between two bounds (TEI ``notBefore``/``notAfter``),
+    either bound may be left out; ``A/B`` is a text written over a period
+    (TEI ``from``/``to``), ``..`` marking an open end.
 
     >>> from_iso("November 9, 1960", "1960-11-09").value
-    DateValue(printed='November 9, 1960', iso='1960-11-09', precision='day')
-    >>> from_iso("1961", "1961").value.precision, from_iso("x", "1961-13").problem
-    ('year', 'unparsed-date')
+    DateValue(printed='November 9, 1960', iso='1960-11-09', precision='day', earliest=None, latest=None)
+    >>> from_iso("", "[1687-09..1688-02]").value
+    DateValue(printed='[1687-09..1688-02]', iso='[1687-09..1688-02]', precision='range', earliest='1687-09', latest='1688-02')
+    >>> from_iso("", "[1690-05-01..1690-05-01]").value.iso, from_iso("", "[..1690-05-01]").value.earliest
+    ('1690-05-01', None)
+    >>> from_iso("1961", "1961").value.precision, from_iso("x", "1961-13").problem, from_iso("x", "[..]").problem
+    ('year', 'unparsed-date', 'unparsed-date')
     """
-    match = _ISO.match(iso.strip())
+    text = iso.strip()
+    one_of, interval = _ONE_OF.match(text), _INTERVAL.match(text)
+    match = one_of or interval
+    if match is None:
+        return _single(printed or text, text)
+    earliest, latest = (None if part in ("", "..") else part for part in (match["a"], match["b"]))
+    for part in (earliest, latest):
+        if part is not None and _single(part, part).problem:
+            return DateReading(None, "unparsed-date", f"{iso!r}: {part!r} is not an ISO 8601 day, month or year.")
+    if earliest is None and latest is None:
+        return DateReading(None, "unparsed-date", f"{iso!r} gives no bound at all.")
+    if one_of and earliest == latest:
+        return _single(printed or text, earliest)  # type: ignore[arg-type]
+    if earliest and latest and bounds(_single(earliest, earliest).value)[0] > bounds(_single(latest, latest).value)[1]:
+        return DateReading(None, "unparsed-date", f"{iso!r} ends before it begins.")
+    return DateReading(DateValue(printed or text, text, "range", earliest, latest))
+
+
+def _single(printed: str, iso: str) -> DateReading:
+    match = _ISO.match(iso)
     if match is None:
         return DateReading(None, "unparsed-date", f"{iso!r} is not an ISO 8601 day, month or year.")
     day, month = match["day"], match["month"]
-    return _checked(printed or iso, int(match["year"]), int(month) if month else None, int(day) if day else None)
-
-
-def span_of(earliest: str, latest: str) -> str:
-    """The ISO date that covers both ends of a range: the same day, month or year, else the earlier year.
-
-    >>> span_of("1961-03-01", "1961-03-31"), span_of("1961-01-01", "1961-12-31"), span_of("1960-11-09", "1960-11-09")
-    ('1961-03', '1961', '1960-11-09')
-    """
-    if earliest == latest:
-        return earliest
-    for cut in (7, 4):
-        if earliest[:cut] == latest[:cut]:
-            return earliest[:cut]
-    return earliest[:4]
+    return _checked(printed, int(match["year"]), int(month) if month else None, int(day) if day else None)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.extract import citation as cite
 from kg.extract.coref import entities
-from kg.extract.dates import contains, from_iso, parse_date, span_of
+from kg.extract.dates import contains, from_iso, parse_date
 from kg.extract.doctype import kind_of
 from kg.extract.events import find_events, find_references
 from kg.extract.given import given_entities, given_routing
@@ -68,7 +68,8 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
         line = source.title.line if source.title else 1
         title = source.title.value if source.title else "untitled"
         return Extraction(None, (Problem("editorial-note", source.path, line, f"{title!r} has no dateline."),))
-    parts = cite.parse_citation(source.citation.value) if source.citation else cite.Citation()
+    structured = source.given is not None
+    parts = cite.parse_citation(source.citation.value) if source.citation and not structured else cite.Citation()
     title = _title(source, parts)
     date, header_date = _given_date(source, problems) if source.given else _dates(source, parts, problems)
     if title is None:
@@ -76,10 +77,10 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
     if date is None and not any(p.code == "unparsed-date" for p in problems):
         line = source.title.line if source.title else 1
         problems.append(Problem("missing-date", source.path, line, "No date was found in the header or citation."))
-    if not source.body.strip():
+    if not source.body.strip() and not structured:
         last = source.citation.line if source.citation else (source.title.line if source.title else 1)
         problems.append(Problem("truncated", source.path, last, "The record ends before the document's text."))
-    if title is None or date is None or not source.body.strip():
+    if title is None or date is None or not (source.body.strip() or structured):
         return Extraction(None, tuple(problems))
     record = _record(source, parts, title, date, header_date, problems)
     found = _entities(record, known, source.given)
@@ -158,7 +159,7 @@ def _record(
         path=source.path, source=source.source, layout=source.layout, key=f"{source.source}-{record_id}",
         record_id=record_id, title=title, kind=(given.kind if given else None) or kind_of(title, source.body), date=date,
         header_date=header_date, citation=source.citation.value if source.citation else None, url=url,
-        publisher=parts.publisher, reference=_reference(source, parts),
+        publisher=given.collection if given else parts.publisher, reference=_reference(source, parts),
         archive=tidy(source.archive.value) if source.archive else None,
         translators=translators, contributors=contributors, funders=_funders(source),
         languages=given.languages if given and given.languages else _languages(source, problems),
@@ -169,6 +170,7 @@ def _record(
         authors=tuple(a for f in source.authors if (a := _heading_agent(f.value))),
         classification=routing.classification or (tidy(source.classification.value) if source.classification else None),
         routing=routing, body=source.body, notes=given.notes if given else "",
+        received=from_iso("", given.received).value if given and given.received else None,
         same_as=given.same_as if given else (),
     )
     if source.citation is None and source.layout != "page":
@@ -177,15 +179,12 @@ def _record(
 
 
 def _given_date(source: SourceRecord, problems: list[Problem]) -> tuple[DateValue | None, None]:
-    """The date a structured source states: its ISO date, else the narrowest date covering its bounds."""
+    """The date a structured source states (ISO 8601, or an EDTF range), with its printed words."""
     given = source.given
     assert given is not None
-    iso = given.date or (span_of(given.not_before, given.not_after) if given.not_before and given.not_after
-                         else given.not_before or given.not_after)
-    if iso is None:
+    if given.date is None:
         return None, None
-    printed = source.date.value if source.date else iso
-    reading = from_iso(printed, iso)
+    reading = from_iso(source.date.value if source.date else "", given.date)
     if reading.problem:
         problems.append(Problem(reading.problem, source.path, source.date.line if source.date else None, reading.detail))
     return reading.value, None

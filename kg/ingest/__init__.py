@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.ingest import frus, wilson
+from kg.ingest import cmif, frus, wilson
 from kg.ingest.text import read_text
 from kg.ingest.xml import looks_like_xml, refuse_entities
 from kg.source import SourceRecord
@@ -37,6 +37,13 @@ READERS: dict[str, Reader] = {
         wilson.sniff,
         wilson.read,
     ),
+    "cmif": Reader(
+        "cmif",
+        "Correspondence Metadata Interchange Format (TEI correspDesc), one record per letter",
+        (".xml",),
+        cmif.sniff,
+        cmif.read,
+    ),
     "frus": Reader(
         "frus",
         "Foreign Relations of the United States volume (TEI XML), one record per document",
@@ -57,7 +64,7 @@ def reader_for(name: str) -> Reader:
     'wilson'
     >>> reader_for("fax")
     Traceback (most recent call last):
-    ValueError: unknown format 'fax'; known formats: frus, wilson
+    ValueError: unknown format 'fax'; known formats: cmif, frus, wilson
     """
     try:
         return READERS[name]

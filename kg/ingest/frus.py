@@ -90,9 +90,7 @@ def _record(path: str, volume: str, series: str | None, div: etree._Element,
     names = (*title_names, *_marked(body_spans, "body", volume, people),
              *_marked(notes_spans, "notes", volume, people))
     given = Given(
-        date=_when(date_el[0].get("when")) if date_el else None,
-        not_before=_when(div.get(f"{{{_FRUS_NS}}}doc-dateTime-min")),
-        not_after=_when(div.get(f"{{{_FRUS_NS}}}doc-dateTime-max")),
+        date=(_when(date_el[0].get("when")) if date_el else None) or _bounded(div),
         classification=_classification(source_text), urgency=_precedence(source_text),
         senders=_parties(head, "from", volume, people), recipients=_parties(head, "to", volume, people),
         origins=tuple(AgentName(inline(p), "place") for p in (dateline[0].xpath(".//tei:placeName", namespaces=NS)
@@ -192,6 +190,13 @@ def _when(value: str | None) -> str | None:
         return None
     match = re.match(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)", value.strip())
     return match.group(1) if match else None
+
+
+def _bounded(div: etree._Element) -> str | None:
+    """The div's ``frus:doc-dateTime-min/max`` as an EDTF range (one day when both fall on it)."""
+    first = _when(div.get(f"{{{_FRUS_NS}}}doc-dateTime-min"))
+    last = _when(div.get(f"{{{_FRUS_NS}}}doc-dateTime-max"))
+    return f"[{first or ''}..{last or ''}]" if first or last else None
 
 
 def _classification(source_note: str) -> str | None:

@@ -119,13 +119,15 @@ def dynamic(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     copy.graph["mode"] = "dynamic"
     for _, _, data in copy.edges(data=True):
         if data.get("date_min"):
-            data["start"], data["end"] = data["date_min"], data["date_max"]
+            data["start"] = data["date_min"]
+        if data.get("date_max"):
+            data["end"] = data["date_max"]
     for node in copy.nodes:
         edges = [d for *_, d in copy.in_edges(node, data=True)] + [d for *_, d in copy.out_edges(node, data=True)]
         starts = [d["date_min"] for d in edges if d.get("date_min")]
         ends = [d["date_max"] for d in edges if d.get("date_max")]
-        if starts:
-            copy.nodes[node]["spells"] = [(min(starts), max(ends))]
+        if starts or ends:  # a letter dated only "before 1690" leaves its actors' spell open at the start
+            copy.nodes[node]["spells"] = [(min(starts) if starts else None, max(ends) if ends else None)]
     return copy
 
 
@@ -144,7 +146,7 @@ def time_slice(graph: nx.MultiDiGraph, start: str, end: str) -> nx.MultiDiGraph:
         raise ValueError(f"the slice starts ({start}) after it ends ({end})")
     kept = nx.MultiDiGraph(**graph.graph)
     for source, target, key, data in graph.edges(keys=True, data=True):
-        if data.get("date_min", "") <= end and data.get("date_max", "9999") >= start:
+        if (data.get("date_min") or "") <= end and (data.get("date_max") or "9999") >= start:
             for node in (source, target):
                 if node not in kept:
                     kept.add_node(node, **graph.nodes[node])

@@ -96,6 +96,8 @@ def _record(doc: ResolvedDocument) -> Iterator[Triple]:
         yield node, DCTERMS.source, URIRef(record.url)
     if record.summary:
         yield node, DCTERMS.abstract, Literal(record.summary, lang="en")
+    if record.received is not None:
+        yield node, DIP.receivedDate, typed_date(record.received)
     if record.notes:
         yield node, DIP.footnotes, Literal(record.notes)
     for page in record.same_as:

@@ -6,7 +6,7 @@ and ``tests/test_vocab.py`` fails if this list and the ontology drift apart.
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
     FOAF,
@@ -35,7 +35,7 @@ DIP_TERMS = (
     "sentTo", "sentFrom", "venue", "interpreter", "recordedBy",
     # datatype properties
     "archivalReference", "originalLanguage", "dateAsPrinted", "dateMin", "dateMax", "headerDate",
-    "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "footnotes",
+    "headerDateAsPrinted", "textDate", "textDateAsPrinted", "dispatchNumber", "footnotes", "receivedDate",
     # generic ladders
     "precedenceLadder", "flash", "immediate", "priority", "routine",
     "classificationLadder", "topSecret", "secret", "confidential", "restricted",
@@ -49,6 +49,8 @@ DIP_TERMS = (
 
 DIP = ClosedNamespace(DIP_IRI, DIP_TERMS)
 DCMITYPE = Namespace("http://purl.org/dc/dcmitype/")
+#: The Library of Congress datatype of Extended Date/Time Format literals: a date known only as a range.
+EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
 OA = Namespace("http://www.w3.org/ns/oa#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")

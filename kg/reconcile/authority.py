@@ -37,6 +37,7 @@ from pathlib import Path
 
 from kg.extract.coref import compatible, family
 from kg.extract.mentions import KnownNames, key
+from kg.reconcile.identifiers import canonical
 
 BUNDLED = Path(__file__).with_name("authorities.toml")
 _KINDS = ("person", "organization", "place", "collection")
@@ -84,6 +85,7 @@ class Authority:
     _state_forms: dict[tuple[str, str, str], str] = field(default_factory=dict)
     _state_names: dict[str, str] = field(default_factory=dict)
     _families: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _ids: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Authority:
@@ -125,6 +127,8 @@ class Authority:
                 self._families.setdefault(family(name), []).append((name, entry.slug))
         for name in entry.state_forms:
             self._state_forms[(kind, entry.state or "", normal(name))] = entry.slug
+        for link in (*entry.same_as, *((f"https://sws.geonames.org/{entry.geonames}/",) if entry.geonames else ())):
+            self._ids[canonical(link)] = entry.slug
 
     def find(self, kind: str, name: str, state: str | None = None) -> Entry | None:
         """The entry a name denotes, trying the document's state for generic names."""
@@ -133,6 +137,16 @@ class Authority:
         if slug is None and state:
             slug = self._state_forms.get((kind, state, key))
         return self.entries[slug] if slug else None
+
+    def find_id(self, ids: Iterable[str]) -> Entry | None:
+        """The entry one of ``ids`` (GND, VIAF, GeoNames... in any spelling) belongs to, if any.
+
+        >>> authority = Authority()
+        >>> authority.add(Entry("vienna", "place", "Vienna", geonames="2761369"))
+        >>> authority.find_id(["http://www.geonames.org/2761369"]).slug
+        'vienna'
+        """
+        return next((self.entries[self._ids[c]] for c in map(canonical, ids) if c in self._ids), None)
 
     def find_fuller(self, name: str) -> Entry | None:
         """The one person whose label or a form is a compatible reading of ``name``: same family name,

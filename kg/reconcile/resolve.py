@@ -22,7 +22,8 @@ from kg.model import (
     DocumentRecord,
     ResolvedDocument,
 )
-from kg.reconcile.authority import Authority, Entry
+from kg.reconcile.authority import Authority, Entry, normal
+from kg.reconcile.identifiers import canonical, identity
 from kg.reconcile.evidence import resolve_evidence
 from kg.reconcile.mint import Minter
 from kg.reconcile.overrides import Overrides
@@ -56,6 +57,8 @@ class Resolver:
     variants: Variants = field(default_factory=Variants)
     #: Every decision (document, kind, form, IRI, reason), for the review file.
     review: set[tuple[str, str, str, str, str]] = field(default_factory=set)
+    #: Names the corpus gives exactly one global authority id, by (kind, normalised name).
+    identities: dict[tuple[str, str], str] = field(default_factory=dict)
     _holdings: dict[tuple[str, str], str] = field(default_factory=dict)
     _organizations: dict[str, Entry] = field(default_factory=dict)
     _document: str = ""
@@ -147,9 +150,23 @@ class Resolver:
         return {"label": label, "alt_labels": tuple(sorted(names - {label}))}
 
     def prepare(self, records: Iterable[DocumentRecord]) -> None:
-        """See the whole corpus once before resolving it: learn the variants of people's names."""
-        known = {e.name for r in records for e in r.entities if e.kind == "person" and self.authority.find("person", e.name)}
-        self.variants = Variants.learn(records, known)
+        """See the whole corpus once before resolving it: learn the variants of people's names, and which
+        names stand for one authority id wherever the source gave one."""
+        people: list[str] = []
+        identified: list[AgentName] = []
+        for record in records:
+            people += [e.name for e in record.entities if e.kind == "person"]
+            identified += [name for name in _names(record) if name.ids]
+        known = {name for name in set(people) if self.authority.find("person", name)}
+        self.variants = Variants.from_people(people, known)
+        self.identities = learn_identities(identified)
+
+    def _with_known_id(self, name: AgentName) -> AgentName:
+        """A name printed without an id takes the one global id the corpus gives that name elsewhere."""
+        if name.ids:
+            return name
+        found = self.identities.get((name.kind, normal(name.name)))
+        return replace(name, ids=(found,)) if found else name
 
     def _actor(self, name: AgentName, state: str | None) -> Actor:
         name_state = self.authority.state_of(name.state) if name.state else None
@@ -159,8 +176,10 @@ class Resolver:
         if overridden is None and name.kind == "person" and self.variants.rewrite(name.name) != name.name:
             reason = self.variants.reasons[name.name]
             name = replace(name, name=self.variants.rewrite(name.name), forms=(*name.forms, name.name))
-        entry = overridden or self._entry(name, name_state or state)
-        reason = reason or ("authority file" if entry else
+        name = self._with_known_id(name)
+        entry = overridden or self.authority.find_id(name.ids) or self._entry(name, name_state or state)
+        ident = identity(name.ids) if entry is None else None
+        reason = reason or ("authority file" if entry else f"authority id {ident.iri}" if ident else
                             self.variants.reasons.get(name.name, "a new actor, named as printed"))
         parent = self._actor(name.parent, state) if name.parent and not entry else None
         links: tuple[str, ...] = ()
@@ -168,6 +187,9 @@ class Resolver:
             kind, iri = entry.kind, self.minter.actor(entry.kind, entry.slug)  # type: ignore[arg-type]
             parent_iri = self.minter.actor("organization", entry.parent) if entry.parent else None
             links = self._geonames(entry)
+        elif ident is not None:
+            kind, iri = name.kind, self.minter.actor(name.kind, ident.slug)
+            parent_iri = parent.iri if parent else None
         else:
             if name.state and not name_state:
                 name = replace(name, name=f"{name.state}. {name.name}", forms=(*name.forms, name.name))
@@ -176,7 +198,7 @@ class Resolver:
         forms = (name.name, *name.forms)
         self.registry.observe(iri, forms, fixed=entry.label if entry else None)
         self.review.update((self._document, kind, form, iri, reason) for form in forms)
-        links = tuple(sorted({*links, *name.ids}))
+        links = tuple(sorted({*links, *map(canonical, name.ids)}))
         return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri, links)  # type: ignore[arg-type]
 
     def _geonames(self, entry: Entry) -> tuple[str, ...]:
@@ -292,6 +314,29 @@ class Resolver:
         iri = self.minter.subject(heading)
         self.registry.observe(iri, [heading])
         return Concept(iri, heading, self.minter.scheme("subject"), "subject", SUBJECT_SCHEME)
+
+
+def _names(record: DocumentRecord) -> list[AgentName]:
+    """Every name of a record's routing and text, with the ids the source gave it."""
+    routing = record.routing
+    return [*routing.senders, *routing.recipients, *routing.origins, *routing.destinations,
+            *(AgentName(e.name, e.kind, e.forms, ids=e.ids) for e in record.entities)]
+
+
+def learn_identities(names: Iterable[AgentName]) -> dict[tuple[str, str], str]:
+    """The names that come with one global id (GND, VIAF, GeoNames...) in the corpus, and only one.
+
+    >>> gnd = "https://d-nb.info/gnd/118609807"
+    >>> learn_identities([AgentName("Arthur Schnitzler", "person", ids=(gnd,)), AgentName("Bahr", "person")])
+    {('person', 'arthur schnitzler'): 'https://d-nb.info/gnd/118609807'}
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for name in names:
+        found = identity(name.ids)
+        if found is not None:
+            for form in (name.name, *name.forms):
+                seen.setdefault((name.kind, normal(form)), set()).add(found.iri)
+    return {key: ids.pop() for key, ids in sorted(seen.items()) if len(ids) == 1}
 
 
 def _actor_groups(doc: ResolvedDocument) -> list[tuple[Actor, ...]]:

@@ -60,7 +60,11 @@ class Variants:
         >>> v.rewrite("Chervonenko"), v.rewrite("Mesyastev")
         ('Stepan Chervonenko', 'Mesyatsev')
         """
-        people = [e.name for r in records for e in r.entities if e.kind == "person"]
+        return cls.from_people([e.name for r in records for e in r.entities if e.kind == "person"], known)
+
+    @classmethod
+    def from_people(cls, people: list[str], known: set[str]) -> Variants:
+        """The rules from every person name of the corpus (one entry per document that names the person)."""
         counts = Counter(name for name in people if name not in known)
         variants = cls()
         variants._spellings(counts)

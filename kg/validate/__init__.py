@@ -90,7 +90,7 @@ def validate(documents: Iterable[DocumentGraph], batch_size: int = 200, shapes: 
     >>> doc = URIRef("https://ex.org/doc/1")
     >>> result = validate([DocumentGraph("d1", "d1.txt", str(doc), ((doc, RDF.type, DIP.Document),))])
     >>> result.conforms, sorted({f.name for f in result.findings})[:3]
-    (False, ['date', 'earliest date', 'latest date'])
+    (False, ['date', 'date bounds', 'publishing archive'])
     """
     parts: list[DocumentValidation] = []
     batch: list[DocumentGraph] = []
