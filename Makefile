@@ -33,4 +33,4 @@ screenshot: setup
 	KG_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_viz.py -k screenshot_is_not_blank
 
 clean:
-	rm -rf $(VENV) store output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf
+	rm -rf $(VENV) store output/*.ttl output/*.trig output/*.nq output/*.txt output/*.json output/*.graphml output/*.gexf output/*.xml output/*.csv

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command with two real triple stores on 127.0.0.1 for the integration tests (and Debian's
-# Chromium installed for the browser tests), then stops them:
+# Chromium and jing installed for the browser and CMIF schema tests), then stops them:
 #   bash .ci/stores.sh COMMAND [ARG ...]
 # Oxigraph server (PyPI package "oxigraph", installed into the venv) always; Virtuoso Open Source 7
 # (Debian package "virtuoso-opensource-7-bin") when it is installed or can be (root and apt-get).
@@ -113,6 +113,16 @@ if ! command -v chromium >/dev/null; then
         chromium >/dev/null; } || echo "NOTE: chromium could not be installed; the browser tests will skip" >&2
   else
     echo "NOTE: chromium is not installed (needs root and apt-get); the browser tests will skip" >&2
+  fi
+fi
+
+# Debian's jing, for the tests that check the CMIF kg writes against the format's RELAX NG schema.
+if ! command -v jing >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        jing >/dev/null; } || echo "NOTE: jing could not be installed; the CMIF schema tests will skip" >&2
+  else
+    echo "NOTE: jing is not installed (needs root and apt-get); the CMIF schema tests will skip" >&2
   fi
 fi
 

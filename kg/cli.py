@@ -35,6 +35,9 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="export folder (default: output/)")
     ex.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", help=f"base of minted IRIs (default: {DEFAULT_BASE})")
     ex.add_argument("--format", choices=sorted(READERS), help="force a reader instead of choosing by content")
+    ex.add_argument("--licence", metavar="IRI",
+                    help="licence of the exported data, stated in void.ttl and letters.cmif.xml "
+                         "(e.g. https://creativecommons.org/licenses/by/4.0/)")
     ex.add_argument("--authority", type=Path, action="append", default=[], metavar="FILE",
                     help="extra authority file (TOML), may be repeated")
     ex.add_argument("--overrides", type=Path, action="append", default=[], metavar="FILE",
@@ -257,7 +260,7 @@ def _main(argv: Sequence[str] | None) -> int:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
                         format=args.format, authorities=args.authority, overrides=args.overrides,
                         lean=args.lean, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                        incremental=args.incremental, progress=progress)
+                        incremental=args.incremental, progress=progress, licence=args.licence)
     except (ValueError, OSError, EngineError) as err:
         progress.close()
         print(f"kg: error: {err}", file=sys.stderr)

@@ -326,8 +326,9 @@ class ResolvedDocument:
     cited: tuple[CitedDocument, ...] = ()
 
     def outline(self) -> ResolvedDocument:
-        """The document reduced to what the actor graph and the correspondence tables read: its key, title,
-        date and link, its routing, mentions, events and posts (no text, evidence or other roles).
+        """The document reduced to what the actor graph, the correspondence tables and CMIF read: its key,
+        title, dates, link and collection, its routing, mentions, events and posts (no text, evidence or
+        other roles).
 
         >>> rec = DocumentRecord("x", "w", "l", "k", "1", "T", "Cable", DateValue("1962", "1962", "year"), body="...")
         >>> ResolvedDocument(rec, "d", "g", None, None).outline().record.body
@@ -335,8 +336,8 @@ class ResolvedDocument:
         """
         record = self.record
         slim = DocumentRecord(record.path, record.source, record.layout, record.key, record.record_id, record.title,
-                              record.kind, record.date, url=record.url)
-        return ResolvedDocument(slim, self.iri, self.graph, None, None, senders=self.senders,
+                              record.kind, record.date, url=record.url, received=record.received)
+        return ResolvedDocument(slim, self.iri, self.graph, self.collection, None, senders=self.senders,
                                 recipients=self.recipients, destinations=self.destinations, origins=self.origins,
                                 mentioned=self.mentioned, posts=self.posts, events=self.events)
 

@@ -16,6 +16,7 @@ from kg import network
 from kg.network.measures import actor_metrics
 from kg.export import oxigraph
 from kg.export.atomic import Staging
+from kg.export.cmif import write_cmif
 from kg.export.palladio import palladio_edges, palladio_nodes
 from kg.export.report import DocumentEntry, Summary, render_json, render_text
 from kg.export.runs import MergedStats
@@ -42,6 +43,7 @@ class Bundle:
     stats: MergedStats
     review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
+    licence: str | None = None
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -54,7 +56,8 @@ def prefixes(minter: Minter) -> dict[str, str]:
 
 
 def _void(bundle: Bundle) -> bytes:
-    triples = void_triples(bundle.stats, len(bundle.documents), bundle.sizes, bundle.minter, bundle.provenance)
+    triples = void_triples(bundle.stats, len(bundle.documents), bundle.sizes, bundle.minter, bundle.provenance,
+                           bundle.licence)
     return oxigraph.turtle(triples, bundle.prefixes)
 
 
@@ -94,6 +97,8 @@ WRITERS: dict[str, Writer] = {
                              lambda b: palladio_nodes(b.documents)),
     "metrics": Writer("actors-metrics.csv", "per-actor network measures (see kg graph stats)",
                       lambda b: actor_metrics(b.network).csv()),
+    "cmif": Writer("letters.cmif.xml", "every document's sender, addressee, places and dates as CMIF (correspSearch)",
+                   lambda b: write_cmif(b.documents, b.minter, b.licence)),
     "graphml": Writer("actors.graphml", "actor network, GraphML", lambda b: network.write_graphml(b.network)),
     "gexf": Writer("actors.gexf", "actor network, GEXF 1.2", lambda b: network.write_gexf(b.network)),
     "json": Writer("actors.json", "actor network, node-link JSON", lambda b: network.write_json(b.network)),

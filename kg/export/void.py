@@ -22,11 +22,14 @@ DUMPS = {
 
 
 def void_triples(
-    stats: MergedStats, documents: int, sizes: dict[str, int], minter: Minter, provenance: Provenance
+    stats: MergedStats, documents: int, sizes: dict[str, int], minter: Minter, provenance: Provenance,
+    licence: str | None = None,
 ) -> Iterator[Triple]:
-    """The dataset description of the merged graph, from its counts."""
+    """The dataset description of the merged graph, from its counts (and its licence, when given)."""
     dataset = URIRef(minter.dataset())
     yield dataset, RDF.type, VOID.Dataset
+    if licence:
+        yield dataset, DCTERMS.license, URIRef(licence)
     yield dataset, RDF.type, DCAT.Dataset
     yield dataset, DCTERMS.title, Literal("Diplomatic correspondence knowledge graph", lang="en")
     yield dataset, DCTERMS.description, Literal(

@@ -10,6 +10,8 @@ dumps are written as batches come back, so the corpus graph is never held.
 
 from __future__ import annotations
 
+import re
+
 import contextlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -85,6 +87,7 @@ def export(
     scheduler: str | None = None,
     incremental: bool = False,
     progress: Progress | None = None,
+    licence: str | None = None,
 ) -> ExportResult:
     """Export files and folders of documents to ``out``; see the README for the files written.
 
@@ -93,12 +96,17 @@ def export(
     :data:`~kg.pipeline.engine.ENGINES`) with ``jobs`` processes (default: every
     core); ``incremental`` keeps a cache in ``out/.kg-cache`` and redoes only
     what changed. The files are the same bytes whichever options are used.
+    ``licence`` (an http(s) IRI) is the licence the export's data is under,
+    stated in ``void.ttl`` and ``letters.cmif.xml``.
 
     >>> import tempfile
     >>> result = export([Path("/no/such/folder")], Path(tempfile.mkdtemp()), jobs=1)
     >>> result.exit_code, [p.code for p in result.problems]
     (2, ['path-not-found'])
     """
+    if licence is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", licence):
+        raise ValueError(f"--licence must be an http(s) IRI, e.g. https://creativecommons.org/licenses/by/4.0/; "
+                         f"got {licence!r}")
     minter, clock = Minter(base), Stopwatch()
     progress = progress or Progress(0, enabled=False)
     with ENGINES[engine](jobs, scheduler) as runner, _cache(out, incremental) as cache, Staging(out) as stage:
@@ -117,6 +125,7 @@ def export(
         validation, rendered = stream_documents(ledger.watch(_resolved(read.records, resolver, stage, clock)),
                                                settings, runner, dumps, clock, progress, cache, len(read.records))
         bundle = _bundle(read, ledger, validation, dumps, minter, provenance, resolver, clock)
+        bundle.licence = licence
         written = tuple(write_files(bundle, stage))
         stage.commit()
         clock.lap("write")
