@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.ingest import READERS
+from kg.ingest.mapping import load_mapping
 from kg.pipeline import EXIT_INPUT, export
 from kg.pipeline.engine import ENGINES, EngineError
 from kg.progress import Progress
@@ -35,6 +36,10 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="export folder (default: output/)")
     ex.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", help=f"base of minted IRIs (default: {DEFAULT_BASE})")
     ex.add_argument("--format", choices=sorted(READERS), help="force a reader instead of choosing by content")
+    ex.add_argument("--mapping", type=Path, metavar="FILE",
+                    help="column mapping (TOML) for metadata spreadsheets (CSV, TSV, XLSX, JSON lines)")
+    ex.add_argument("--column", action="append", default=[], metavar="FIELD=HEADER",
+                    help="the column holding FIELD in metadata spreadsheets, e.g. senders=Absender; may be repeated")
     ex.add_argument("--licence", metavar="IRI",
                     help="licence of the exported data, stated in void.ttl and letters.cmif.xml "
                          "(e.g. https://creativecommons.org/licenses/by/4.0/)")
@@ -255,12 +260,17 @@ def _main(argv: Sequence[str] | None) -> int:
         if value is not None and value < 1:
             print(f"kg: error: {name} must be at least 1", file=sys.stderr)
             return EXIT_INPUT
+    try:
+        mapping = load_mapping(args.mapping).with_columns(args.column)
+    except ValueError as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
     progress = Progress(0, enabled=False if args.quiet else None)
     try:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
                         format=args.format, authorities=args.authority, overrides=args.overrides,
                         lean=args.lean, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                        incremental=args.incremental, progress=progress, licence=args.licence)
+                        incremental=args.incremental, progress=progress, licence=args.licence, mapping=mapping)
     except (ValueError, OSError, EngineError) as err:
         progress.close()
         print(f"kg: error: {err}", file=sys.stderr)

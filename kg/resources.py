@@ -25,6 +25,11 @@ def ontology_path() -> Path:
     return _find("ontology/dipcorr.ttl")
 
 
+def context_path() -> Path:
+    """The published JSON-LD context of the vocabulary."""
+    return _find("ontology/dipcorr.context.jsonld")
+
+
 def shapes_path() -> Path:
     """The SHACL shapes in Turtle."""
     return _find("shapes/dipcorr-shapes.ttl")

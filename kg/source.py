@@ -68,6 +68,9 @@ class Given:
     languages: tuple[str, ...] = ()
     collection: str | None = None
     """The edition or collection that publishes the record, when the source names it."""
+    kinds_known: bool = True
+    """False when the source does not say which names are persons and which organisations (a spreadsheet's
+    "From" column): extraction then tells them apart as it does for printed names."""
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,9 @@ def test_a_file_renamed_without_extension_is_still_read(tmp_path):
 
 
 def test_forcing_an_unknown_format_lists_the_known_ones():
-    with pytest.raises(ValueError, match="known formats: cmif, frus, wilson"):
+    with pytest.raises(ValueError, match="known formats: cmif, frus, jsonl, table, wilson, xlsx"):
         reader_for("fax")
-    assert set(READERS) == {"cmif", "frus", "wilson"}
+    assert set(READERS) == {"cmif", "frus", "jsonl", "table", "wilson", "xlsx"}
 
 
 def test_discovery_walks_folders_skips_bad_hidden_and_readmes(tmp_path):

@@ -82,6 +82,7 @@ WRITERS: dict[str, Writer] = {
     "turtle": Writer("graph.ttl", "all documents merged, canonical Turtle"),
     "trig": Writer("graph.trig", "one named graph per document, plus the vocabulary graph"),
     "nquads": Writer("graph.nq", "the same statements as N-Quads, for bulk loaders"),
+    "jsonld": Writer("graph.jsonld", "the merged graph as JSON-LD 1.1 with its context inline"),
     "void": Writer("void.ttl", "VoID/DCAT description of the dataset", _void),
     "report-text": Writer("report.txt", "run report for people, grouped by document",
                           lambda b: render_text(b.summary, b.entries, b.problems, b.validation).encode("utf-8")),

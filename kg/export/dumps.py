@@ -1,9 +1,10 @@
-"""The three RDF dumps (``graph.nq``, ``graph.trig``, ``graph.ttl``), written as document chunks arrive.
+"""The RDF dumps (``graph.nq``, ``graph.trig``, ``graph.ttl``, ``graph.jsonld``), written as document chunks arrive.
 
 Chunks must arrive in graph-name order (the pipeline sorts documents by graph
 before batching); each is appended to the N-Quads and TriG files at once and
 its sort lines go to a run for the merged graph, so no stage holds the
-corpus's triples. The vocabulary graph is slotted in at its place in the order.
+corpus's triples. The vocabulary graph is slotted in at its place in the order;
+the JSON-LD is written from the merged graph's sorted N-Triples.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Sequence
 from kg.export.atomic import Staging
 from kg.export.chunks import DocumentChunk
 from kg.export.oxigraph import prefix_block
-from kg.export.runs import MergedStats, Runs, write_merged
+from kg.export.jsonld import write_jsonld
+from kg.export.runs import MERGED_NTRIPLES, MergedStats, Runs, write_merged
 
 
 class Dumps:
@@ -39,6 +41,7 @@ class Dumps:
         self.nquads = stage.open("graph.nq")
         self.trig = stage.open("graph.trig")
         self.turtle = stage.open("graph.ttl")
+        self.jsonld = stage.open("graph.jsonld")
         self.trig.write(prefix_block(prefixes) + b"\n")
         self.runs = Runs(stage.scratch("runs"))
         self.documents = 0
@@ -64,7 +67,9 @@ class Dumps:
         if self._vocabulary is not None:
             self._append(self._vocabulary)
             self._vocabulary = None
-        return write_merged(self.runs, self.turtle, self.prefixes)
+        stats = write_merged(self.runs, self.turtle, self.prefixes)
+        write_jsonld(self.runs.folder / MERGED_NTRIPLES, self.jsonld, self.prefixes)
+        return stats
 
     def _append(self, chunk: DocumentChunk) -> None:
         self.nquads.write(chunk.nquads)

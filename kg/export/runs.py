@@ -26,6 +26,8 @@ from kg.export.oxigraph import prefix_block, strip_prefixes
 
 #: Runs merged into one larger run when this many have piled up (keeps open files bounded).
 FAN_IN = 64
+#: The merged graph's sorted N-Triples, left in the runs folder for the JSON-LD writer.
+MERGED_NTRIPLES = "merged.nt"
 #: Objects held before they are sorted into a run for the distinct-object count.
 OBJECTS_PER_RUN = 500_000
 
@@ -102,7 +104,7 @@ def write_merged(runs: Runs, output: BinaryIO, prefixes: dict[str, str]) -> Merg
     corpus with millions of distinct literals is counted exactly in flat memory.
     """
     stats = MergedStats()
-    ntriples, body = runs.folder / "merged.nt", runs.folder / "merged.ttl"
+    ntriples, body = runs.folder / MERGED_NTRIPLES, runs.folder / "merged.ttl"
     objects, pending = Runs(runs.folder / "objects"), []
     with open(ntriples, "wb") as handle:
         subject = b""

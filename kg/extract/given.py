@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from kg.extract.coref import compatible, entities, family, surnames
 from kg.extract.mentions import KnownNames, find_mentions, key
-from kg.extract.names import readings
+from kg.extract.names import agent, readings, uninvert
 from kg.model import AgentName, Entity, Mention, Routing
 from kg.source import Given
 
@@ -142,15 +142,37 @@ def given_routing(routing: Routing, given: Given) -> Routing:
     ['Dean Rusk']
     """
     senders = _union(given.senders, given.signers) if given.senders or given.signers else routing.senders
+    recipients = given.recipients
+    if not given.kinds_known:
+        senders, recipients = _kinds(senders), _kinds(recipients)
     return replace(
         routing,
-        senders=senders,
-        recipients=given.recipients or routing.recipients,
+        senders=senders or routing.senders,
+        recipients=recipients or routing.recipients,
         origins=given.origins or routing.origins,
         destinations=given.destinations or routing.destinations,
         classification=given.classification or routing.classification,
         urgency=routing.urgency or given.urgency,
     )
+
+
+def _kinds(names: tuple[AgentName, ...]) -> tuple[AgentName, ...]:
+    """Names whose kind the source did not give, told apart as printed names are ("Ministry of..." is an
+    organisation); a catalogue's inverted name is read in order, titles are stripped, the ids kept.
+
+    >>> [(a.name, a.kind) for a in _kinds((AgentName("Comrade Chen Yi", "person"),
+    ...     AgentName("Ministry of Foreign Affairs", "person"), AgentName("Schnitzler, Arthur", "person")))]
+    [('Chen Yi', 'person'), ('Ministry of Foreign Affairs', 'organization'), ('Arthur Schnitzler', 'person')]
+    """
+    found = []
+    for name in names:
+        read = agent(uninvert(name.name))
+        if read is None:
+            found.append(name)
+            continue
+        forms = tuple(sorted({*read.forms, name.name} - {read.name}))
+        found.append(replace(read, forms=forms, ids=name.ids))
+    return tuple(found)
 
 
 def _union(*groups: tuple[AgentName, ...]) -> tuple[AgentName, ...]:

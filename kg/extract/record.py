@@ -157,7 +157,7 @@ def _record(
     translators, contributors = _credits(source, parts)
     record = DocumentRecord(
         path=source.path, source=source.source, layout=source.layout, key=f"{source.source}-{record_id}",
-        record_id=record_id, title=title, kind=(given.kind if given else None) or kind_of(title, source.body), date=date,
+        record_id=record_id, title=title, kind=_kind(given, title, source.body), date=date,
         header_date=header_date, citation=source.citation.value if source.citation else None, url=url,
         publisher=given.collection if given else parts.publisher, reference=_reference(source, parts),
         archive=tidy(source.archive.value) if source.archive else None,
@@ -173,21 +173,28 @@ def _record(
         received=from_iso("", given.received).value if given and given.received else None,
         same_as=given.same_as if given else (),
     )
-    if source.citation is None and source.layout != "page":
+    if source.citation is None and source.layout != "page" and source.given is None:
         problems.append(Problem("missing-citation", source.path, None, "The record has no citation paragraph."))
     return _fallback_routing(record)
 
 
 def _given_date(source: SourceRecord, problems: list[Problem]) -> tuple[DateValue | None, None]:
-    """The date a structured source states (ISO 8601, or an EDTF range), with its printed words."""
+    """The date a structured source states (ISO 8601, or an EDTF range), else its printed date read as printed."""
     given = source.given
     assert given is not None
-    if given.date is None:
+    printed = source.date.value if source.date else ""
+    if given.date is None and not printed:
         return None, None
-    reading = from_iso(source.date.value if source.date else "", given.date)
+    reading = from_iso(printed, given.date) if given.date else parse_date(printed)
     if reading.problem:
         problems.append(Problem(reading.problem, source.path, source.date.line if source.date else None, reading.detail))
     return reading.value, None
+
+
+def _kind(given: Given | None, title: str, body: str) -> str:
+    """The source's kind when it names one of ours ("letter", "Telegram"), else the title's and text's."""
+    stated = kind_of(given.kind) if given and given.kind else "Document"
+    return stated if stated != "Document" else kind_of(title, body)
 
 
 def _title(source: SourceRecord, parts: cite.Citation) -> str | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from kg.ingest import cmif, frus, wilson
-from kg.ingest.text import read_text
+from kg.ingest import cmif, frus, sheet, wilson
+from kg.ingest.mapping import Mapping
+from kg.ingest.text import decode, read_bytes
 from kg.ingest.xml import looks_like_xml, refuse_entities
 from kg.source import SourceRecord
 from kg.problems import InputError, Problem
@@ -20,13 +22,19 @@ from kg.problems import InputError, Problem
 
 @dataclass(frozen=True)
 class Reader:
-    """A source format: a content sniffer and a parser."""
+    """A source format: a content sniffer and a parser.
+
+    A ``binary`` reader sniffs and reads the file's bytes, the others its
+    decoded text; a ``mapped`` reader also takes the column :class:`Mapping`.
+    """
 
     name: str
     description: str
     suffixes: tuple[str, ...]
-    sniff: Callable[[str], float]
-    read: Callable[[str, str], list[SourceRecord]]
+    sniff: Callable[[Any], float]
+    read: Callable[..., list[SourceRecord]]
+    binary: bool = False
+    mapped: bool = False
 
 
 READERS: dict[str, Reader] = {
@@ -43,6 +51,31 @@ READERS: dict[str, Reader] = {
         (".xml",),
         cmif.sniff,
         cmif.read,
+    ),
+    "table": Reader(
+        "table",
+        "metadata spreadsheet as CSV or TSV (a header row, one document per row)",
+        (".csv", ".tsv"),
+        sheet.sniff_table,
+        sheet.read_table,
+        mapped=True,
+    ),
+    "jsonl": Reader(
+        "jsonl",
+        "metadata as JSON lines (one object per document)",
+        (".jsonl", ".ndjson"),
+        sheet.sniff_jsonl,
+        sheet.read_jsonl,
+        mapped=True,
+    ),
+    "xlsx": Reader(
+        "xlsx",
+        "metadata spreadsheet as XLSX (first sheet, a header row, one document per row)",
+        (".xlsx",),
+        sheet.sniff_xlsx,
+        sheet.read_xlsx,
+        binary=True,
+        mapped=True,
     ),
     "frus": Reader(
         "frus",
@@ -64,7 +97,7 @@ def reader_for(name: str) -> Reader:
     'wilson'
     >>> reader_for("fax")
     Traceback (most recent call last):
-    ValueError: unknown format 'fax'; known formats: cmif, frus, wilson
+    ValueError: unknown format 'fax'; known formats: cmif, frus, jsonl, table, wilson, xlsx
     """
     try:
         return READERS[name]
@@ -105,29 +138,38 @@ def _skipped(relative: Path) -> bool:
     return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1])
 
 
-def read_file(path: Path, format: str | None = None) -> list[SourceRecord]:
+def read_file(path: Path, format: str | None = None, mapping: Mapping = Mapping()) -> list[SourceRecord]:
     """Read every record in one file, or raise an :class:`InputError` saying why not.
+
+    The reader is the one that recognises the content best (``format`` forces
+    one); a zip is offered to the binary readers, anything else is decoded as
+    UTF-8 text first. XML declaring entities is refused before any reader sees it.
 
     >>> read_file(Path("/no/such/file.txt"))
     Traceback (most recent call last):
     kg.problems.InputError: /no/such/file.txt: error [read-error] ...
     """
-    text = read_text(path)
-    if looks_like_xml(text):
-        refuse_entities(str(path), text)
-    if format is not None:
-        reader = reader_for(format)
+    data = read_bytes(path)
+    forced = reader_for(format) if format is not None else None
+    if (forced.binary if forced else data.startswith(b"PK\x03\x04")):
+        content: Any = data
+        candidates = [r for r in READERS.values() if r.binary]
     else:
-        reader = max(READERS.values(), key=lambda r: r.sniff(text))
-        if reader.sniff(text) == 0:
-            raise InputError(_not_a_document(path, text))
-    records = reader.read(str(path), text)
+        content = decode(str(path), data)
+        if looks_like_xml(content):
+            refuse_entities(str(path), content)
+        candidates = [r for r in READERS.values() if not r.binary]
+    reader = forced or max(candidates, key=lambda r: r.sniff(content))
+    if forced is None and reader.sniff(content) == 0:
+        raise InputError(_not_a_document(path, content))
+    records = reader.read(str(path), content, mapping) if reader.mapped else reader.read(str(path), content)
     if not records:
-        raise InputError(_not_a_document(path, text))
+        raise InputError(_not_a_document(path, content))
     return records
 
 
-def _not_a_document(path: Path, text: str) -> Problem:
+def _not_a_document(path: Path, content: str | bytes) -> Problem:
+    text = content if isinstance(content, str) else "(binary data)"
     first = next((line for line in text.splitlines() if line.strip()), "")[:60]
     known = ", ".join(reader.description for reader in READERS.values())
     return Problem(

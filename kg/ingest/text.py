@@ -69,6 +69,19 @@ def _looks_single_byte(data: bytes) -> bool:
     return True
 
 
+def read_bytes(path: Path) -> bytes:
+    """One file's bytes, or an :class:`InputError` (``read-error``) saying why not.
+
+    >>> read_bytes(Path("/no/such/file"))
+    Traceback (most recent call last):
+    kg.problems.InputError: /no/such/file: error [read-error] ...
+    """
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(Problem("read-error", str(path), None, err.strerror or str(err))) from None
+
+
 def read_text(path: Path) -> str:
     """Read and decode one file; see :func:`decode`.
 
@@ -76,11 +89,7 @@ def read_text(path: Path) -> str:
     Traceback (most recent call last):
     kg.problems.InputError: /no/such/file: error [read-error] ...
     """
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(Problem("read-error", str(path), None, err.strerror or str(err))) from None
-    return decode(str(path), data)
+    return decode(str(path), read_bytes(path))
 
 
 def lines_of(text: str) -> list[Line]:

@@ -22,6 +22,7 @@ from kg.export.report import DocumentEntry
 from kg.extract.mentions import KnownNames
 from kg.extract.record import extract_record
 from kg.ingest import discover, read_file
+from kg.ingest.mapping import Mapping
 from kg.model import DocumentRecord, ResolvedDocument
 from kg.problems import InputError, Problem
 from kg.reconcile.authority import Authority
@@ -78,7 +79,7 @@ class Corpus:
     review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
-def read_one(path: Path, format: str | None, known: KnownNames) -> FileOutcome:
+def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping = Mapping()) -> FileOutcome:
     """Read and interpret one file; never raises for a bad file.
 
     >>> read_one(Path("/no/such/file.txt"), None, KnownNames()).problem.code
@@ -86,7 +87,7 @@ def read_one(path: Path, format: str | None, known: KnownNames) -> FileOutcome:
     """
     start = time.perf_counter()
     try:
-        sources = read_file(path, format)
+        sources = read_file(path, format, mapping)
         read = time.perf_counter()
         readings = []
         for source in sources:
@@ -102,9 +103,10 @@ def read_one(path: Path, format: str | None, known: KnownNames) -> FileOutcome:
         return FileOutcome(str(path), problem=Problem("internal-error", str(path), None, message))
 
 
-def read_chunk(paths: Sequence[Path], format: str | None, known: KnownNames) -> list[FileOutcome]:
+def read_chunk(paths: Sequence[Path], format: str | None, known: KnownNames,
+               mapping: Mapping = Mapping()) -> list[FileOutcome]:
     """:func:`read_one` over a chunk of files (the unit of work sent to a worker)."""
-    return [read_one(path, format, known) for path in paths]
+    return [read_one(path, format, known, mapping) for path in paths]
 
 
 class OutcomeStream:
@@ -114,8 +116,9 @@ class OutcomeStream:
     def __init__(
         self, files: Sequence[Path], format: str | None, known: KnownNames, run: MapFunction,
         cache: Cache | None = None, keys: dict[Path, str] | None = None, clock: Stopwatch | None = None,
+        mapping: Mapping = Mapping(),
     ) -> None:
-        self.files, self.format, self.known, self.run = files, format, known, run
+        self.files, self.format, self.known, self.run, self.mapping = files, format, known, run, mapping
         self.cache, self.keys, self.clock = cache, keys or {}, clock or Stopwatch()
         self.fresh = 0
 
@@ -129,7 +132,7 @@ class OutcomeStream:
                 windows.append((chunk, cached))
                 yield [path for path in chunk if self.keys.get(path) not in cached]
 
-        task = functools.partial(read_chunk, format=self.format, known=self.known)
+        task = functools.partial(read_chunk, format=self.format, known=self.known, mapping=self.mapping)
         for outcomes in self.run(task, tasks()):
             chunk, cached = windows.popleft()
             fresh = iter(outcomes)
