@@ -1,6 +1,7 @@
 # diplomatic-kg: every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
 # setup installs the package with its test and dask extras (the Dask engine is tested with real workers).
-#   make export   set up, export the bundled example corpus (plus the seed, if ../shared is there) to output/,
+#   make export   set up, export the bundled example corpus (plus the seed and the FRUS and CMIF files of
+#                 ../shared/data, if ../shared is there) to output/,
 #                 draw the actor map output/actors.html, load the export into the embedded store store/
 #                 and answer one catalogue query from it
 #   make test     set up, start Oxigraph server and Virtuoso on 127.0.0.1 (.ci/stores.sh; Virtuoso
@@ -10,6 +11,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SEEDS := $(wildcard ../shared/seeds/*.txt)
+SHARED_DATA := $(wildcard ../shared/data/frus ../shared/data/cmif)
 
 .PHONY: setup export test screenshot clean
 
@@ -21,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 export: setup
-	$(BIN)/kg export examples $(SEEDS) --out output
+	$(BIN)/kg export examples $(SEEDS) $(SHARED_DATA) --out output
 	$(BIN)/kg viz output
 	$(BIN)/kg load output --store store
 	$(BIN)/kg query --store store sent-to-a-place
