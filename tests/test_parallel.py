@@ -102,3 +102,24 @@ def test_workers_exit_when_the_export_is_killed(tmp_path):
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_every_reader_gives_the_same_bytes_in_parallel_batched_and_incremental_runs(tmp_path):
+    """FRUS volumes and CMIF files hold many records each; a catalogue table too: the bytes still agree."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+    table = tmp_path / "in" / "catalogue.csv"
+    table.parent.mkdir()
+    table.write_text("Title,Date,From,To\nCable on the border,1962-04-25,Ministry of Foreign Affairs,Xinjiang Office\n"
+                     "Letter to the ambassador,\"May 2, 1962\",Chen Yi,S. V. Chervonenko\n", encoding="utf-8")
+    paths = [EXAMPLES, shared / "frus" / "frus1961-63v06.excerpt.xml", shared / "cmif" / "example01_basic.xml",
+             table.parent]
+    runs = {"single": {"jobs": 1}, "parallel": {"jobs": 2, "batch_size": 7}, "incremental": {"incremental": True}}
+    found = {}
+    for name, options in runs.items():
+        out = tmp_path / name
+        assert export(paths, out, **options).exit_code == 0
+        if name == "incremental":
+            assert export(paths, out, **options).redone == (0, 0)
+        found[name] = _files(out)
+    for name in ("parallel", "incremental"):
+        assert [f for f in found["single"] if found[name][f] != found["single"][f]] == [], name
