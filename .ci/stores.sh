@@ -106,25 +106,19 @@ INI
   export VIRTUOSO_LOAD_DIR="$dir"   # the bulk loader reads files only under DirsAllowed
 }
 
-# Debian's Chromium, for the tests that open the actor map in a real headless browser.
-if ! command -v chromium >/dev/null; then
+# install_debian PACKAGE WHICH_TESTS: a Debian package the tests use, installed when missing (root and apt-get).
+install_debian() {
+  command -v "$1" >/dev/null && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        chromium >/dev/null; } || echo "NOTE: chromium could not be installed; the browser tests will skip" >&2
+        "$1" >/dev/null; } || echo "NOTE: $1 could not be installed; $2 will skip" >&2
   else
-    echo "NOTE: chromium is not installed (needs root and apt-get); the browser tests will skip" >&2
+    echo "NOTE: $1 is not installed (needs root and apt-get); $2 will skip" >&2
   fi
-fi
+}
 
-# Debian's jing, for the tests that check the CMIF kg writes against the format's RELAX NG schema.
-if ! command -v jing >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        jing >/dev/null; } || echo "NOTE: jing could not be installed; the CMIF schema tests will skip" >&2
-  else
-    echo "NOTE: jing is not installed (needs root and apt-get); the CMIF schema tests will skip" >&2
-  fi
-fi
+install_debian chromium "the browser tests (the actor map in a real headless browser)"
+install_debian jing "the CMIF schema tests (kg's CMIF against the format's RELAX NG schema)"
 
 if [ "${KG_STORES:-1}" != 0 ]; then
   start_oxigraph || exit 1
