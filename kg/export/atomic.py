@@ -2,9 +2,13 @@
 
 An interrupted or failed run leaves the previous output untouched: nothing in
 the output folder changes until :meth:`Staging.commit`, which replaces each
-file with one ``os.replace`` (atomic on POSIX within a filesystem). A run that
-was killed outright cannot remove its staging folder; each folder records its
-process, and the next run removes those whose process is gone.
+file with one ``os.replace`` (atomic on POSIX within a filesystem). The set of
+files is atomic too: before the first replace, the commit writes a journal
+(``.commit``, the names to move) into the staging folder, so a run killed in
+the middle of its commit is finished by the next run, never left half old and
+half new. A run killed outright cannot remove its staging folder; each folder
+records its process, and the next run removes those whose process is gone,
+after finishing their commit if they had begun one.
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Protocol, TypeVar
+
+
+#: The commit journal: the names of the files a commit moves, written before it moves the first.
+JOURNAL = ".commit"
 
 
 class Closable(Protocol):
@@ -99,8 +107,13 @@ class Staging:
                 handle.flush()
                 os.fsync(handle.fileno())
                 handle.close()
-        for name in self.names:
-            os.replace(self._dir / name, self.out / name)
+        journal = self._dir / JOURNAL
+        with open(journal, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(self.names) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        _roll_forward(self._dir, self.out, self.names)
+        journal.unlink()
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
@@ -113,8 +126,16 @@ class Staging:
             self.out.rmdir()  # a run that wrote nothing leaves no empty folder behind
 
 
+def _roll_forward(staging: Path, out: Path, names: list[str]) -> None:
+    """Move every staged file still in ``staging`` over its previous version (those moved already are gone)."""
+    for name in names:
+        if (staging / name).exists():
+            os.replace(staging / name, out / name)
+
+
 def remove_stale(out: Path) -> list[Path]:
-    """Remove the staging folders in ``out`` left by runs whose process no longer exists; the ones removed.
+    """Remove the staging folders in ``out`` left by runs whose process no longer exists, first finishing the
+    commit of one that was killed while committing; the ones removed.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp())
@@ -130,6 +151,9 @@ def remove_stale(out: Path) -> list[Path]:
             owner = 0  # a folder from before owners were recorded, or half made: nobody's
         if owner and _alive(owner):
             continue
+        journal = folder / JOURNAL
+        if journal.is_file():
+            _roll_forward(folder, out, [n for n in journal.read_text("utf-8").splitlines() if n and "/" not in n])
         shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)
     return removed

@@ -90,7 +90,7 @@ def extract_record(source: SourceRecord, known: KnownNames = KnownNames()) -> Ex
     if record.summary:
         references += find_references(record.summary, record.date, "summary")
     record = replace(record, entities=found, events=events, references=references)
-    return Extraction(record, tuple(problems))
+    return Extraction(record, tuple(dict.fromkeys(problems)))
 
 
 def _author(record: DocumentRecord, found: tuple[Entity, ...]) -> int | None:
@@ -171,7 +171,7 @@ def _record(
         classification=routing.classification or (tidy(source.classification.value) if source.classification else None),
         routing=routing, body=source.body, notes=given.notes if given else "",
         received=from_iso("", given.received).value if given and given.received else None,
-        same_as=given.same_as if given else (),
+        same_as=tuple(u for link in (given.same_as if given else ()) if (u := _url(link, source.path, problems))),
     )
     if source.citation is None and source.layout != "page" and source.given is None:
         problems.append(Problem("missing-citation", source.path, None, "The record has no citation paragraph."))

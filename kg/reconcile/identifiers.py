@@ -66,6 +66,19 @@ def recognise(iri: str) -> Identifier | None:
     return None
 
 
+_WEB_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+$", re.I)
+
+
+def is_web_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute http(s) IRI every RDF store reads alike (no spaces, no characters
+    N-Triples forbids, shorter than the 1,800 characters some stores cut IRIs at).
+
+    >>> is_web_iri("https://d-nb.info/gnd/118609807"), is_web_iri("http://x.org/a b"), is_web_iri("GND 1")
+    (True, False, False)
+    """
+    return len(text) < 1800 and _WEB_IRI.match(text) is not None
+
+
 def canonical(iri: str) -> str:
     """The one spelling of an identifier kg writes (unrecognised IRIs unchanged).
 

@@ -23,7 +23,7 @@ from kg.model import (
     ResolvedDocument,
 )
 from kg.reconcile.authority import Authority, Entry, normal
-from kg.reconcile.identifiers import canonical, identity
+from kg.reconcile.identifiers import canonical, identity, is_web_iri
 from kg.reconcile.evidence import resolve_evidence
 from kg.reconcile.mint import Minter
 from kg.reconcile.overrides import Overrides
@@ -198,7 +198,7 @@ class Resolver:
         forms = (name.name, *name.forms)
         self.registry.observe(iri, forms, fixed=entry.label if entry else None)
         self.review.update((self._document, kind, form, iri, reason) for form in forms)
-        links = tuple(sorted({*links, *map(canonical, name.ids)}))
+        links = tuple(sorted({*links, *(canonical(i) for i in name.ids if is_web_iri(canonical(i)))}))
         return Actor(iri, kind, name.name, tuple(sorted(set(forms) - {name.name})), parent_iri, links)  # type: ignore[arg-type]
 
     def _geonames(self, entry: Entry) -> tuple[str, ...]:
