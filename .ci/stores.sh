@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command with two real triple stores on 127.0.0.1 for the integration tests (and Debian's
-# Chromium and jing installed for the browser and CMIF schema tests), then stops them:
+# Chromium, jing, serdi and rapper installed for the browser, CMIF schema and parser tests), then stops them:
 #   bash .ci/stores.sh COMMAND [ARG ...]
 # Oxigraph server (PyPI package "oxigraph", installed into the venv) always; Virtuoso Open Source 7
 # (Debian package "virtuoso-opensource-7-bin") when it is installed or can be (root and apt-get).
@@ -106,19 +106,22 @@ INI
   export VIRTUOSO_LOAD_DIR="$dir"   # the bulk loader reads files only under DirsAllowed
 }
 
-# install_debian PACKAGE WHICH_TESTS: a Debian package the tests use, installed when missing (root and apt-get).
+# install_debian COMMAND PACKAGE WHICH_TESTS: a Debian package the tests use, installed when its command is
+# missing (root and apt-get).
 install_debian() {
   command -v "$1" >/dev/null && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        "$1" >/dev/null; } || echo "NOTE: $1 could not be installed; $2 will skip" >&2
+        "$2" >/dev/null; } || echo "NOTE: $2 could not be installed; $3 will skip" >&2
   else
-    echo "NOTE: $1 is not installed (needs root and apt-get); $2 will skip" >&2
+    echo "NOTE: $1 is not installed (needs root and apt-get); $3 will skip" >&2
   fi
 }
 
-install_debian chromium "the browser tests (the actor map in a real headless browser)"
-install_debian jing "the CMIF schema tests (kg's CMIF against the format's RELAX NG schema)"
+install_debian chromium chromium "the browser tests (the actor map in a real headless browser)"
+install_debian jing jing "the CMIF schema tests (kg's CMIF against the format's RELAX NG schema)"
+install_debian serdi serdi "the parser cross-check with serdi"
+install_debian rapper raptor2-utils "the parser cross-check with rapper"
 
 if [ "${KG_STORES:-1}" != 0 ]; then
   start_oxigraph || exit 1

@@ -85,4 +85,4 @@ def document_chunk(
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     lines = {sort_line(t) for t in (own if lean else own + cited)}
-    return DocumentChunk(key, graph, nquads, strip_prefixes(trig), tuple(sorted(lines)), len(quads))
+    return DocumentChunk(key, graph, nquads, strip_prefixes(trig, prefixes), tuple(sorted(lines)), len(quads))

@@ -1,13 +1,21 @@
-"""Canonical RDF serialisation through pyoxigraph: sorted, deduplicated, with a fixed prefix map.
+r"""Canonical RDF serialisation through pyoxigraph: sorted, deduplicated, with a fixed prefix map.
 
 pyoxigraph's serialisers are an order of magnitude faster than rdflib's (see
 ``docs/performance`` in the README); the triples are sorted first, so equal
 input gives equal bytes, and the prefix block is written by us, sorted.
+
+pyoxigraph abbreviates an IRI under a prefix even when the local part needs
+backslash escapes (``doc:a\(1\)``, ``doc:b\.``), which some stores misread
+(Virtuoso 7.2 keeps the backslash). :func:`full_iris` writes such names as full
+IRIs instead, so every store reads the same IRI; kg's own IRIs never need it
+(they are minted from ``[a-z0-9-]``), but IRIs from the sources may fall under a
+prefix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -70,8 +78,9 @@ def prefix_block(prefixes: dict[str, str]) -> bytes:
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items())).encode("utf-8")
 
 
-def strip_prefixes(body: bytes) -> bytes:
-    """A serialisation without its leading ``@prefix`` lines (and the blank lines after them).
+def strip_prefixes(body: bytes, prefixes: dict[str, str] | None = None) -> bytes:
+    """A serialisation without its leading ``@prefix`` lines (and the blank lines after them); with
+    ``prefixes``, prefixed names that need escapes written as full IRIs (see :func:`full_iris`).
 
     >>> strip_prefixes(b"@prefix ex: <https://ex.org/> .\\n\\nex:a a ex:C .\\n")
     b'ex:a a ex:C .\\n'
@@ -80,11 +89,45 @@ def strip_prefixes(body: bytes) -> bytes:
     start = 0
     while start < len(lines) and (lines[start].startswith(b"@prefix ") or not lines[start]):
         start += 1
-    return b"\n".join(lines[start:])
+    kept = lines[start:]
+    return b"\n".join(full_iris(kept, prefixes) if prefixes else kept)
+
+
+_LITERAL = re.compile(r'("(?:[^"\\]|\\.)*")')
+_ESCAPED_NAME = re.compile(r"(?P<pre>^|\s|\^\^|\()(?P<prefix>[A-Za-z][\w.-]*|):(?P<local>\S*\\\S*)")
+
+
+def full_iris(lines: Iterable[bytes], prefixes: dict[str, str]) -> Iterator[bytes]:
+    r"""Turtle or TriG lines with every prefixed name that needs a backslash escape written as a full IRI;
+    string literals are left alone.
+
+    >>> list(full_iris([rb'ex:a\(1\) ex:p "ex:b\\(2\\)" , ex:c\. .'], {"ex": "https://ex.org/"}))
+    [b'<https://ex.org/a(1)> ex:p "ex:b\\\\(2\\\\)" , <https://ex.org/c.> .']
+    """
+    for line in lines:
+        if b"\\" not in line:
+            yield line
+            continue
+        parts = _LITERAL.split(line.decode("utf-8"))
+        for index in range(0, len(parts), 2):  # the even parts lie outside string literals
+            if "\\" in parts[index]:
+                parts[index] = _ESCAPED_NAME.sub(lambda m: _full(m, prefixes), parts[index])
+        yield "".join(parts).encode("utf-8")
+
+
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def _full(match: re.Match[str], prefixes: dict[str, str]) -> str:
+    namespace = prefixes.get(match["prefix"])
+    if namespace is None:
+        return match.group(0)
+    local = _UNESCAPE.sub(lambda m: m.group(1), match["local"])
+    return f"{match['pre']}<{namespace}{local}>"
 
 
 def _with_prefixes(body: bytes, prefixes: dict[str, str]) -> bytes:
-    return prefix_block(prefixes) + b"\n" + strip_prefixes(body)
+    return prefix_block(prefixes) + b"\n" + strip_prefixes(body, prefixes)
 
 
 def turtle(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:

@@ -12,7 +12,7 @@ without holding them.
 from __future__ import annotations
 
 import heapq
-import shutil
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.export.oxigraph import prefix_block, strip_prefixes
+from kg.export.oxigraph import full_iris, prefix_block
 
 #: Runs merged into one larger run when this many have piled up (keeps open files bounded).
 FAN_IN = 64
@@ -122,7 +122,8 @@ def write_merged(runs: Runs, output: BinaryIO, prefixes: dict[str, str]) -> Merg
                  format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     output.write(prefix_block(prefixes) + b"\n")
     with open(body, "rb") as handle:
-        head = handle.read(1 << 20)
-        output.write(strip_prefixes(head))  # the prefix lines come first and never fill a megabyte
-        shutil.copyfileobj(handle, output, 1 << 20)
+        line = handle.readline()
+        while line.startswith(b"@prefix ") or line == b"\n":  # pyoxigraph's prefix lines come first
+            line = handle.readline()
+        output.writelines(full_iris(itertools.chain([line] if line else [], handle), prefixes))
     return stats
