@@ -63,6 +63,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "Replace each entity by its text and remove the <!ENTITY> declarations: kg never expands XML entities, "
         "which can read local files or the network (XXE) or exhaust memory (billion laughs).",
     ),
+    "time-limit": (
+        "error",
+        "The file took longer than the time limit to read and was stopped; the rest of the corpus was exported. "
+        "Split the file, or raise kg export --time-limit; if the file is small, report it: it is a bug in kg.",
+    ),
     "editorial-note": (
         "info",
         "An editorial note of the edition (no dateline) is the editors' text, not a document of the period; "

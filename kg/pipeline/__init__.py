@@ -31,6 +31,7 @@ from kg.network import actor_graph
 from kg.pipeline.cache import Cache, file_digest, fingerprint
 from kg.pipeline.corpus import Corpus, FileOutcome, OutcomeStream, fold, resolve_corpus
 from kg.pipeline.engine import ENGINES, Engine
+from kg.pipeline.limits import DEFAULT_TIME_LIMIT
 from kg.pipeline.spool import Spool
 from kg.pipeline.stream import Settings, manifest_rows, stream_documents
 from kg.problems import Problem
@@ -90,6 +91,7 @@ def export(
     progress: Progress | None = None,
     licence: str | None = None,
     mapping: Mapping = Mapping(),
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> ExportResult:
     """Export files and folders of documents to ``out``; see the README for the files written.
 
@@ -100,7 +102,8 @@ def export(
     what changed. The files are the same bytes whichever options are used.
     ``licence`` (an http(s) IRI) is the licence the export's data is under,
     stated in ``void.ttl`` and ``letters.cmif.xml``; ``mapping`` says which
-    columns of a metadata spreadsheet hold which field.
+    columns of a metadata spreadsheet hold which field; ``time_limit`` is the
+    seconds one file may take to be read and interpreted (``None``: no limit).
 
     >>> import tempfile
     >>> result = export([Path("/no/such/folder")], Path(tempfile.mkdtemp()), jobs=1)
@@ -113,7 +116,7 @@ def export(
     minter, clock = Minter(base), Stopwatch()
     progress = progress or Progress(0, enabled=False)
     with ENGINES[engine](jobs, scheduler) as runner, _cache(out, incremental) as cache, Staging(out) as stage:
-        read = _read(paths, runner, format, authorities, stage, clock, progress, cache, mapping)
+        read = _read(paths, runner, format, authorities, stage, clock, progress, cache, (mapping, time_limit))
         if not len(read.records):
             progress.close()
             summary = Summary(len(read.files), 0, len(read.entries), 0, 0, len(read.problems), True, 0, 0)
@@ -203,7 +206,8 @@ def _cache(out: Path, incremental: bool) -> contextlib.AbstractContextManager[Ca
 
 def _read(
     paths: Sequence[Path], runner: Engine, format: str | None, authorities: Sequence[Path], stage: Staging,
-    clock: Stopwatch, progress: Progress, cache: Cache | None, mapping: Mapping = Mapping(),
+    clock: Stopwatch, progress: Progress, cache: Cache | None,
+    options: tuple[Mapping, float | None] = (Mapping(), DEFAULT_TIME_LIMIT),
 ) -> Reading:
     """Read and interpret the files on the engine (those the cache lacks), spooling the records."""
     authority = Authority.load(authorities)
@@ -213,10 +217,10 @@ def _read(
     if cache:  # the key of a file's reading: its bytes, path, reader and the names the authority knows
         names = fingerprint(*(sorted(getattr(known, name.name)) for name in fields(known)))
         digests = {path: file_digest(path) for path in files}
-        keys = {path: fingerprint("file", str(path), digests[path], format, names, mapping) for path in files}
+        keys = {path: fingerprint("file", str(path), digests[path], format, names, options[0]) for path in files}
     progress.stage("read", len(files))
     records: Spool[DocumentRecord] = stage.closing(Spool(stage.scratch("records.pickle")))
-    outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock, mapping)
+    outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock, *options)
     _, entries = fold(_advancing(outcomes, progress), problems, records)
     clock.mark()
     return Reading(files, problems, entries, records, authority, outcomes.fresh, digests)

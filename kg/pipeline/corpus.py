@@ -23,6 +23,7 @@ from kg.extract.mentions import KnownNames
 from kg.extract.record import extract_record
 from kg.ingest import discover, read_file
 from kg.ingest.mapping import Mapping
+from kg.pipeline.limits import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
 from kg.model import DocumentRecord, ResolvedDocument
 from kg.problems import InputError, Problem
 from kg.reconcile.authority import Authority
@@ -79,7 +80,8 @@ class Corpus:
     review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
-def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping = Mapping()) -> FileOutcome:
+def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping = Mapping(),
+             limit: float | None = DEFAULT_TIME_LIMIT) -> FileOutcome:
     """Read and interpret one file; never raises for a bad file.
 
     >>> read_one(Path("/no/such/file.txt"), None, KnownNames()).problem.code
@@ -87,26 +89,30 @@ def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping
     """
     start = time.perf_counter()
     try:
-        sources = read_file(path, format, mapping)
-        read = time.perf_counter()
-        readings = []
-        for source in sources:
-            extraction = extract_record(source, known)
-            record = extraction.record
-            title = record.title if record else (source.title.value if source.title else "")
-            readings.append(Reading(title, record, tuple(extraction.problems)))
+        with time_limit(limit):
+            sources = read_file(path, format, mapping)
+            read = time.perf_counter()
+            readings = []
+            for source in sources:
+                extraction = extract_record(source, known)
+                record = extraction.record
+                title = record.title if record else (source.title.value if source.title else "")
+                readings.append(Reading(title, record, tuple(extraction.problems)))
         return FileOutcome(str(path), tuple(readings), None, (read - start, time.perf_counter() - read))
     except InputError as err:
         return FileOutcome(str(path), problem=err.problem)
+    except TimeLimitExceeded as err:
+        return FileOutcome(str(path), problem=Problem("time-limit", str(path), None,
+                                                      f"reading and interpreting the file {err}."))
     except Exception as err:  # noqa: BLE001 -- one document must never stop the corpus
         message = f"kg failed on this file ({type(err).__name__}: {err}); please report it with the file."
         return FileOutcome(str(path), problem=Problem("internal-error", str(path), None, message))
 
 
 def read_chunk(paths: Sequence[Path], format: str | None, known: KnownNames,
-               mapping: Mapping = Mapping()) -> list[FileOutcome]:
+               mapping: Mapping = Mapping(), limit: float | None = DEFAULT_TIME_LIMIT) -> list[FileOutcome]:
     """:func:`read_one` over a chunk of files (the unit of work sent to a worker)."""
-    return [read_one(path, format, known, mapping) for path in paths]
+    return [read_one(path, format, known, mapping, limit) for path in paths]
 
 
 class OutcomeStream:
@@ -116,9 +122,10 @@ class OutcomeStream:
     def __init__(
         self, files: Sequence[Path], format: str | None, known: KnownNames, run: MapFunction,
         cache: Cache | None = None, keys: dict[Path, str] | None = None, clock: Stopwatch | None = None,
-        mapping: Mapping = Mapping(),
+        mapping: Mapping = Mapping(), limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> None:
         self.files, self.format, self.known, self.run, self.mapping = files, format, known, run, mapping
+        self.limit = limit
         self.cache, self.keys, self.clock = cache, keys or {}, clock or Stopwatch()
         self.fresh = 0
 
@@ -132,7 +139,8 @@ class OutcomeStream:
                 windows.append((chunk, cached))
                 yield [path for path in chunk if self.keys.get(path) not in cached]
 
-        task = functools.partial(read_chunk, format=self.format, known=self.known, mapping=self.mapping)
+        task = functools.partial(read_chunk, format=self.format, known=self.known, mapping=self.mapping,
+                                 limit=self.limit)
         for outcomes in self.run(task, tasks()):
             chunk, cached = windows.popleft()
             fresh = iter(outcomes)
