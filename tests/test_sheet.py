@@ -159,3 +159,15 @@ def test_table_is_chosen_by_content(tmp_path):
     assert {r.source for r in read_file(path)} == {"sheet"}
     result = export([tmp_path], tmp_path / "out", jobs=1)  # a folder walk finds the .txt, its content picks the reader
     assert result.exit_code == 0 and result.summary.documents == 3
+
+
+def test_addresses_and_ids_that_are_no_web_iris_are_left_out(tmp_path):
+    """A regression: a spreadsheet's URL or authority-id cell was written as an IRI whatever it held."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.csv").write_text("Title,Date,From,Sender id,URL\nCable,1962-04-25,Chen Yi,http://not an iri/x,"
+                                    "http://bad url/ x\n", encoding="utf-8")
+    result = export([folder], tmp_path / "out", jobs=1)
+    assert result.exit_code == 0 and [p.code for p in result.problems] == ["bad-url"]
+    nquads = (tmp_path / "out" / "graph.nq").read_text("utf-8")
+    assert "not an iri" not in nquads and "bad url" not in nquads

@@ -9,6 +9,7 @@ nodes: targets and selectors have IRIs of their own.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 
@@ -23,6 +24,18 @@ METHODS = {
     "coreference": DIP.coreference, "header": DIP.headerRule, "metadata": DIP.sourceMetadata, "markup": DIP.sourceMarkup,
     "override": DIP.userOverride,
 }
+
+
+def decimal_form(value: float) -> str:
+    """The canonical ``xsd:decimal`` form of a confidence, as stores give it back ("0.6", "1", never "0.60").
+
+    Oxigraph and Virtuoso keep a decimal's value, not its spelling: writing the canonical form means the
+    store returns exactly what was written.
+
+    >>> decimal_form(0.6), decimal_form(1.0), decimal_form(0.75)
+    ('0.6', '1', '0.75')
+    """
+    return format(Decimal(str(round(value, 2))).normalize(), "f")
 
 
 def mention_triples(doc: ResolvedDocument) -> Iterator[Triple]:
@@ -50,14 +63,14 @@ def annotation_triples(annotation: Annotation) -> Iterator[Triple]:
     yield node, OA.hasBody, URIRef(annotation.body)
     yield node, OA.hasTarget, target_node
     yield node, DIP.method, METHODS[mention.method]
-    yield node, DIP.confidence, Literal(f"{mention.confidence:.2f}", datatype=XSD.decimal, normalize=False)
+    yield node, DIP.confidence, Literal(decimal_form(mention.confidence), datatype=XSD.decimal, normalize=False)
     yield target_node, RDF.type, OA.SpecificResource
     yield target_node, OA.hasSource, URIRef(annotation.source)
     yield target_node, OA.hasSelector, position_node
     yield target_node, OA.hasSelector, quote_node
     yield position_node, RDF.type, OA.TextPositionSelector
-    yield position_node, OA.start, Literal(str(mention.start), datatype=XSD.nonNegativeInteger, normalize=False)
-    yield position_node, OA.end, Literal(str(mention.end), datatype=XSD.nonNegativeInteger, normalize=False)
+    yield position_node, OA.start, Literal(str(mention.start), datatype=XSD.integer, normalize=False)
+    yield position_node, OA.end, Literal(str(mention.end), datatype=XSD.integer, normalize=False)
     yield quote_node, RDF.type, OA.TextQuoteSelector
     yield quote_node, OA.exact, Literal(mention.text)
     yield quote_node, OA.prefix, Literal(annotation.prefix)
