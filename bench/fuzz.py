@@ -49,6 +49,8 @@ def child(seconds: int, work: Path) -> None:
     with atheris.instrument_imports():
         from kg.extract.mentions import KnownNames
         from kg.pipeline.corpus import read_one
+        from kg.pipeline.limits import ReadOptions
+from kg.pipeline.limits import ReadOptions
         from kg.reconcile.authority import Authority
 
     known: KnownNames = Authority.load().known_names()
@@ -65,7 +67,7 @@ def child(seconds: int, work: Path) -> None:
         suffix = SUFFIXES[data[0] % len(SUFFIXES)] if data else ".txt"
         path = scratch / f"input{suffix}"
         path.write_bytes(data[1:])
-        outcome = read_one(path, None, known, limit=20)
+        outcome = read_one(path, None, known, ReadOptions(time_limit=20))
         codes = [outcome.problem.code] if outcome.problem else [p.code for r in outcome.readings for p in r.problems]
         stats["inputs"] += 1  # type: ignore[operator]
         stats["records"] += sum(1 for r in outcome.readings if r.record is not None)  # type: ignore[operator]

@@ -18,7 +18,7 @@ from pathlib import Path
 from kg import __version__
 from kg.ingest import READERS
 from kg.ingest.mapping import load_mapping
-from kg.pipeline.limits import DEFAULT_TIME_LIMIT
+from kg.pipeline.limits import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT, ReadOptions
 from kg.pipeline import EXIT_INPUT, export
 from kg.pipeline.engine import ENGINES, EngineError
 from kg.progress import Progress
@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
                     help="the column holding FIELD in metadata spreadsheets, e.g. senders=Absender; may be repeated")
     ex.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                     help=f"seconds one file may take to be read (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+    ex.add_argument("--max-file-size", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
+                    help=f"largest file read, in MB (default {DEFAULT_MAX_BYTES / 2**20:g}; 0: no limit)")
     ex.add_argument("--licence", metavar="IRI",
                     help="licence of the exported data, stated in void.ttl and letters.cmif.xml "
                          "(e.g. https://creativecommons.org/licenses/by/4.0/)")
@@ -273,8 +275,9 @@ def _main(argv: Sequence[str] | None) -> int:
         result = export(args.paths, args.out, base=args.base, strict=args.strict, batch_size=args.batch_size,
                         format=args.format, authorities=args.authority, overrides=args.overrides,
                         lean=args.lean, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                        incremental=args.incremental, progress=progress, licence=args.licence, mapping=mapping,
-                        time_limit=args.time_limit or None)
+                        incremental=args.incremental, progress=progress, licence=args.licence,
+                        reading=ReadOptions(mapping, args.time_limit or None,
+                                            int(args.max_file_size * 2**20) or None))
     except (ValueError, OSError, EngineError) as err:
         progress.close()
         print(f"kg: error: {err}", file=sys.stderr)

@@ -63,6 +63,19 @@ CODES: dict[str, tuple[Severity, str]] = {
         "Replace each entity by its text and remove the <!ENTITY> declarations: kg never expands XML entities, "
         "which can read local files or the network (XXE) or exhaust memory (billion laughs).",
     ),
+    "file-too-large": (
+        "error",
+        "The file is larger than kg export --max-file-size (32 MB unless set) and was not read; no archival record "
+        "is that large: split it, or raise the limit if it really is one document.",
+    ),
+    "not-a-regular-file": (
+        "error",
+        "Give kg files and folders; a named pipe, socket or device in the corpus is skipped.",
+    ),
+    "symlink-loop": (
+        "error",
+        "The path is a symbolic link that leads back to itself (or nowhere); remove or repair the link.",
+    ),
     "time-limit": (
         "error",
         "The file took longer than the time limit to read and was stopped; the rest of the corpus was exported. "

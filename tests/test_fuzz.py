@@ -19,6 +19,7 @@ from corpus import EXAMPLES
 from kg.extract.mentions import KnownNames
 from kg.pipeline import export
 from kg.pipeline.corpus import read_one
+from kg.pipeline.limits import ReadOptions
 from kg.problems import CODES
 
 LAYOUTS = sorted(EXAMPLES.glob("*.txt"))[:6]
@@ -62,7 +63,7 @@ def mutated(draw: st.DrawFn) -> bytes:
 def _check_file(tmp: Path, name: str, data: bytes) -> None:
     path = tmp / name
     path.write_bytes(data)
-    outcome = read_one(path, None, KnownNames(), limit=10)
+    outcome = read_one(path, None, KnownNames(), ReadOptions(time_limit=10))
     codes = [outcome.problem.code] if outcome.problem else [p.code for r in outcome.readings for p in r.problems]
     assert "internal-error" not in codes and "time-limit" not in codes, (codes, outcome)
     assert all(code in CODES for code in codes)
@@ -91,7 +92,7 @@ def test_what_exports_parses_back_and_conforms(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "in").mkdir()
     (folder / "in" / "doc.txt").write_bytes(data)
-    result = export([folder / "in"], folder / "out", jobs=1, time_limit=10)
+    result = export([folder / "in"], folder / "out", jobs=1, reading=ReadOptions(time_limit=10))
     codes = {p.code for p in result.problems}
     assert "internal-error" not in codes and "time-limit" not in codes, codes
     if result.summary.documents == 0:
@@ -105,7 +106,7 @@ def test_what_exports_parses_back_and_conforms(tmp_path_factory, data):
 
 
 def test_the_time_limit_stops_a_file_and_says_so(tmp_path):
-    result = export([EXAMPLES], tmp_path / "out", jobs=1, time_limit=1e-4)
+    result = export([EXAMPLES], tmp_path / "out", jobs=1, reading=ReadOptions(time_limit=1e-4))
     assert result.summary.documents == 0 and {p.code for p in result.problems} == {"time-limit"}
     assert "stopped after" in result.problems[0].message
 

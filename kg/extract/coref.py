@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.extract.lexicon import HONORIFICS, ORG_HEADS, ROLE_WORDS
 from kg.extract.mentions import key
@@ -26,6 +27,7 @@ _ROLE = re.compile(r"\b[Tt]he\s+(?:(?:Soviet|Chinese|Korean|German|Hungarian|Vie
                    % "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=65536)
 def family(name: str) -> str:
     """The family name of a person's name, folded.
 
@@ -43,6 +45,7 @@ def _given(name: str) -> list[str]:
     return parts[1:] if len(parts) > 1 and parts[0] in FAMILY_FIRST else parts[:-1]
 
 
+@lru_cache(maxsize=262144)
 def compatible(a: str, b: str) -> bool:
     """Two names of one person: same family name, given names equal or one the initials of the other.
 
@@ -67,15 +70,20 @@ def entities(text: str, mentions: Iterable[Mention]) -> list[Entity]:
 
 
 def _people(mentions: list[Mention]) -> list[list[Mention]]:
+    """Clusters of person mentions; each cluster's distinct names are kept, so a long text that names one
+    person thousands of times compares each new name with a few names, not with every mention."""
     clusters: list[list[Mention]] = []
+    names: list[set[str]] = []
     for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
-        matches = [c for c in clusters if all(compatible(mention.name, other.name) for other in c)]
+        matches = [c for c, seen in zip(clusters, names) if all(compatible(mention.name, n) for n in seen)]
         if len(mention.name.split()) == 1:
             matches = [c for c in clusters if family(c[0].name) == key(mention.name)] or matches
         if len(matches) == 1 or (matches and len({family(c[0].name) for c in matches}) == 1 and len(mention.name.split()) > 1):
             matches[0].append(mention)
+            names[next(i for i, c in enumerate(clusters) if c is matches[0])].add(mention.name)
         else:
             clusters.append([mention])
+            names.append({mention.name})
     return clusters
 
 

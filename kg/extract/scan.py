@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.tokens import Token
 from kg.model import Mention
@@ -22,8 +23,9 @@ class KnownNames:
     places: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """Folded comparison key of a name."""
+    """Folded comparison key of a name (cached: a long text names the same people thousands of times)."""
     return re.sub(r"\s+", " ", re.sub(r"['\u2019]s\b|[^\w\s]", " ", name.casefold())).strip()
 
 

@@ -109,7 +109,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """Expand files and folders into a sorted list of candidate files.
 
     Folders are walked recursively, skipping hidden folders and those in
-    :data:`SKIPPED_FOLDERS`; files given by name are always taken.
+    :data:`SKIPPED_FOLDERS`; files given by name are always taken. A link that
+    loops or leads nowhere, or a pipe or device where a document is expected, is
+    reported, never read and never silently dropped.
 
     >>> discover([Path("/no/such/place")])[1][0].code
     'path-not-found'
@@ -121,35 +123,46 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_file():
             files.add(path)
         elif path.is_dir():
-            files.update(
-                found
-                for found in path.rglob("*")
-                if found.is_file()
-                and found.suffix.lower() in suffixes
-                and found.name.lower() != "readme.md"
-                and not _skipped(found.relative_to(path))
-            )
+            for found in path.rglob("*"):  # directory links are not followed, so a loop of them is harmless
+                if found.suffix.lower() not in suffixes or found.name.lower() == "readme.md" \
+                        or _skipped(found.relative_to(path)):
+                    continue
+                if found.is_file():
+                    files.add(found)
+                elif (problem := _not_a_file(found)) is not None:
+                    problems.append(problem)
         else:
-            problems.append(Problem("path-not-found", str(path), None, "No such file or folder."))
-    return sorted(files), problems
+            problems.append(_not_a_file(path) or Problem("path-not-found", str(path), None, "No such file or folder."))
+    return sorted(files), sorted(problems)
+
+
+def _not_a_file(path: Path) -> Problem | None:
+    """Why a path that looks like a document is not read: a broken or looping link, or no regular file."""
+    if path.is_symlink() and not path.exists():
+        return Problem("symlink-loop", str(path), None, "the link leads back to itself or to nothing.")
+    if path.exists() and not path.is_dir():
+        return Problem("not-a-regular-file", str(path), None, "it is a pipe, socket or device, not a file.")
+    return None
 
 
 def _skipped(relative: Path) -> bool:
     return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1])
 
 
-def read_file(path: Path, format: str | None = None, mapping: Mapping = Mapping()) -> list[SourceRecord]:
+def read_file(path: Path, format: str | None = None, mapping: Mapping = Mapping(),
+              max_bytes: int | None = None) -> list[SourceRecord]:
     """Read every record in one file, or raise an :class:`InputError` saying why not.
 
     The reader is the one that recognises the content best (``format`` forces
     one); a zip is offered to the binary readers, anything else is decoded as
-    UTF-8 text first. XML declaring entities is refused before any reader sees it.
+    UTF-8 text first. XML declaring entities is refused before any reader sees it;
+    a file larger than ``max_bytes`` is refused unread.
 
     >>> read_file(Path("/no/such/file.txt"))
     Traceback (most recent call last):
     kg.problems.InputError: /no/such/file.txt: error [read-error] ...
     """
-    data = read_bytes(path)
+    data = read_bytes(path, max_bytes)
     forced = reader_for(format) if format is not None else None
     if (forced.binary if forced else data.startswith(b"PK\x03\x04")):
         content: Any = data

@@ -8,6 +8,7 @@ dropped; nothing else is changed, so offsets stay meaningful.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,14 +70,23 @@ def _looks_single_byte(data: bytes) -> bool:
     return True
 
 
-def read_bytes(path: Path) -> bytes:
-    """One file's bytes, or an :class:`InputError` (``read-error``) saying why not.
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """One regular file's bytes, or an :class:`InputError` saying why not: unreadable (``read-error``),
+    not a regular file (``not-a-regular-file``: a pipe or device would block or never end) or larger
+    than ``max_bytes`` (``file-too-large``, refused unread).
 
     >>> read_bytes(Path("/no/such/file"))
     Traceback (most recent call last):
     kg.problems.InputError: /no/such/file: error [read-error] ...
     """
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(Problem("not-a-regular-file", str(path), None,
+                                     "it is a pipe, socket or device, not a file; it was not read."))
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(Problem("file-too-large", str(path), None,
+                                     f"{info.st_size:,} bytes, more than the limit of {max_bytes:,}."))
         return path.read_bytes()
     except OSError as err:
         raise InputError(Problem("read-error", str(path), None, err.strerror or str(err))) from None

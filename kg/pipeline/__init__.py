@@ -25,13 +25,12 @@ from kg.export.chunks import DocumentChunk, document_chunk
 from kg.export.dumps import Dumps
 from kg.export.report import DocumentEntry, Summary
 from kg.ingest import discover
-from kg.ingest.mapping import Mapping
 from kg.model import Actor, DocumentRecord, Provenance, ResolvedDocument
 from kg.network import actor_graph
 from kg.pipeline.cache import Cache, file_digest, fingerprint
 from kg.pipeline.corpus import Corpus, FileOutcome, OutcomeStream, fold, resolve_corpus
 from kg.pipeline.engine import ENGINES, Engine
-from kg.pipeline.limits import DEFAULT_TIME_LIMIT
+from kg.pipeline.limits import ReadOptions
 from kg.pipeline.spool import Spool
 from kg.pipeline.stream import Settings, manifest_rows, stream_documents
 from kg.problems import Problem
@@ -90,8 +89,7 @@ def export(
     incremental: bool = False,
     progress: Progress | None = None,
     licence: str | None = None,
-    mapping: Mapping = Mapping(),
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    reading: ReadOptions = ReadOptions(),
 ) -> ExportResult:
     """Export files and folders of documents to ``out``; see the README for the files written.
 
@@ -101,9 +99,8 @@ def export(
     core); ``incremental`` keeps a cache in ``out/.kg-cache`` and redoes only
     what changed. The files are the same bytes whichever options are used.
     ``licence`` (an http(s) IRI) is the licence the export's data is under,
-    stated in ``void.ttl`` and ``letters.cmif.xml``; ``mapping`` says which
-    columns of a metadata spreadsheet hold which field; ``time_limit`` is the
-    seconds one file may take to be read and interpreted (``None``: no limit).
+    stated in ``void.ttl`` and ``letters.cmif.xml``; ``reading`` gives the
+    spreadsheet column mapping and the size and time limits of one file.
 
     >>> import tempfile
     >>> result = export([Path("/no/such/folder")], Path(tempfile.mkdtemp()), jobs=1)
@@ -116,7 +113,7 @@ def export(
     minter, clock = Minter(base), Stopwatch()
     progress = progress or Progress(0, enabled=False)
     with ENGINES[engine](jobs, scheduler) as runner, _cache(out, incremental) as cache, Staging(out) as stage:
-        read = _read(paths, runner, format, authorities, stage, clock, progress, cache, (mapping, time_limit))
+        read = _read(paths, runner, format, authorities, stage, clock, progress, cache, reading)
         if not len(read.records):
             progress.close()
             summary = Summary(len(read.files), 0, len(read.entries), 0, 0, len(read.problems), True, 0, 0)
@@ -206,8 +203,7 @@ def _cache(out: Path, incremental: bool) -> contextlib.AbstractContextManager[Ca
 
 def _read(
     paths: Sequence[Path], runner: Engine, format: str | None, authorities: Sequence[Path], stage: Staging,
-    clock: Stopwatch, progress: Progress, cache: Cache | None,
-    options: tuple[Mapping, float | None] = (Mapping(), DEFAULT_TIME_LIMIT),
+    clock: Stopwatch, progress: Progress, cache: Cache | None, options: ReadOptions = ReadOptions(),
 ) -> Reading:
     """Read and interpret the files on the engine (those the cache lacks), spooling the records."""
     authority = Authority.load(authorities)
@@ -217,10 +213,10 @@ def _read(
     if cache:  # the key of a file's reading: its bytes, path, reader and the names the authority knows
         names = fingerprint(*(sorted(getattr(known, name.name)) for name in fields(known)))
         digests = {path: file_digest(path) for path in files}
-        keys = {path: fingerprint("file", str(path), digests[path], format, names, options[0]) for path in files}
+        keys = {path: fingerprint("file", str(path), digests[path], format, names, options.mapping) for path in files}
     progress.stage("read", len(files))
     records: Spool[DocumentRecord] = stage.closing(Spool(stage.scratch("records.pickle")))
-    outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock, *options)
+    outcomes = OutcomeStream(files, format, known, runner.map, cache, keys, clock, options)
     _, entries = fold(_advancing(outcomes, progress), problems, records)
     clock.mark()
     return Reading(files, problems, entries, records, authority, outcomes.fresh, digests)

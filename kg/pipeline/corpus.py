@@ -22,8 +22,7 @@ from kg.export.report import DocumentEntry
 from kg.extract.mentions import KnownNames
 from kg.extract.record import extract_record
 from kg.ingest import discover, read_file
-from kg.ingest.mapping import Mapping
-from kg.pipeline.limits import DEFAULT_TIME_LIMIT, TimeLimitExceeded, time_limit
+from kg.pipeline.limits import ReadOptions, TimeLimitExceeded, time_limit
 from kg.model import DocumentRecord, ResolvedDocument
 from kg.problems import InputError, Problem
 from kg.reconcile.authority import Authority
@@ -80,8 +79,7 @@ class Corpus:
     review: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
-def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping = Mapping(),
-             limit: float | None = DEFAULT_TIME_LIMIT) -> FileOutcome:
+def read_one(path: Path, format: str | None, known: KnownNames, options: ReadOptions = ReadOptions()) -> FileOutcome:
     """Read and interpret one file; never raises for a bad file.
 
     >>> read_one(Path("/no/such/file.txt"), None, KnownNames()).problem.code
@@ -89,8 +87,8 @@ def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping
     """
     start = time.perf_counter()
     try:
-        with time_limit(limit):
-            sources = read_file(path, format, mapping)
+        with time_limit(options.time_limit):
+            sources = read_file(path, format, options.mapping, options.max_bytes)
             read = time.perf_counter()
             readings = []
             for source in sources:
@@ -110,9 +108,9 @@ def read_one(path: Path, format: str | None, known: KnownNames, mapping: Mapping
 
 
 def read_chunk(paths: Sequence[Path], format: str | None, known: KnownNames,
-               mapping: Mapping = Mapping(), limit: float | None = DEFAULT_TIME_LIMIT) -> list[FileOutcome]:
+               options: ReadOptions = ReadOptions()) -> list[FileOutcome]:
     """:func:`read_one` over a chunk of files (the unit of work sent to a worker)."""
-    return [read_one(path, format, known, mapping, limit) for path in paths]
+    return [read_one(path, format, known, options) for path in paths]
 
 
 class OutcomeStream:
@@ -122,10 +120,9 @@ class OutcomeStream:
     def __init__(
         self, files: Sequence[Path], format: str | None, known: KnownNames, run: MapFunction,
         cache: Cache | None = None, keys: dict[Path, str] | None = None, clock: Stopwatch | None = None,
-        mapping: Mapping = Mapping(), limit: float | None = DEFAULT_TIME_LIMIT,
+        options: ReadOptions = ReadOptions(),
     ) -> None:
-        self.files, self.format, self.known, self.run, self.mapping = files, format, known, run, mapping
-        self.limit = limit
+        self.files, self.format, self.known, self.run, self.options = files, format, known, run, options
         self.cache, self.keys, self.clock = cache, keys or {}, clock or Stopwatch()
         self.fresh = 0
 
@@ -139,8 +136,7 @@ class OutcomeStream:
                 windows.append((chunk, cached))
                 yield [path for path in chunk if self.keys.get(path) not in cached]
 
-        task = functools.partial(read_chunk, format=self.format, known=self.known, mapping=self.mapping,
-                                 limit=self.limit)
+        task = functools.partial(read_chunk, format=self.format, known=self.known, options=self.options)
         for outcomes in self.run(task, tasks()):
             chunk, cached = windows.popleft()
             fresh = iter(outcomes)

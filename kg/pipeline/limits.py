@@ -1,4 +1,8 @@
-"""The time limit on reading one file: a file that takes too long is stopped and reported, never a hang.
+"""The limits on reading one file: its size, and its time (a file that takes too long is stopped and
+reported, never a hang).
+
+:class:`ReadOptions` carries them, with the spreadsheet column mapping, to
+wherever files are read (this process or a worker).
 
 :func:`time_limit` arms a real-time timer (``SIGALRM``) around the work and
 turns its expiry into :class:`TimeLimitExceeded`, which the reading step turns
@@ -17,9 +21,24 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from kg.ingest.mapping import Mapping
 
 #: Seconds one file may take to be read and interpreted (``kg export --time-limit``).
 DEFAULT_TIME_LIMIT = 120.0
+#: The largest file read, in bytes (``kg export --max-file-size``, in MB); larger ones are refused unread.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How files are read: the spreadsheet column mapping, the time limit (seconds) and the size limit
+    (bytes) of one file; ``None`` lifts a limit."""
+
+    mapping: Mapping = field(default_factory=Mapping)
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+    max_bytes: int | None = DEFAULT_MAX_BYTES
 
 
 class TimeLimitExceeded(Exception):
