@@ -21,6 +21,7 @@ from functools import lru_cache
 from kg.extract.lexicon import HONORIFICS, ORG_HEADS, ROLE_WORDS
 from kg.extract.mentions import key
 from kg.extract.names import FAMILY_FIRST, readings
+from kg.extract.spans import Spans
 from kg.model import Entity, Mention
 
 _ROLE = re.compile(r"\b[Tt]he\s+(?:(?:Soviet|Chinese|Korean|German|Hungarian|Vietnamese|American)\s+)?(%s)\b(?!\s+[A-Z])"
@@ -89,7 +90,7 @@ def _people(mentions: list[Mention]) -> list[list[Mention]]:
 
 def surnames(text: str, clusters: list[list[Mention]], mentions: list[Mention]) -> list[list[Mention]]:
     """Bare family names ("Zhou said", "Chervonenko's") of people already found."""
-    taken = [(m.start, m.end) for m in mentions if m.source == "body"]
+    taken = Spans((m.start, m.end) for m in mentions if m.source == "body")
     by_family: dict[str, list[list[Mention]]] = {}
     for cluster in clusters:
         by_family.setdefault(family(cluster[0].name), []).append(cluster)
@@ -98,10 +99,10 @@ def surnames(text: str, clusters: list[list[Mention]], mentions: list[Mention]) 
             continue
         shown = next(m.name.split()[0 if m.name.split()[0].lower() == name else -1] for m in owners[0])
         for match in re.finditer(rf"\b{re.escape(shown)}(?:['\u2019]s)?\b", text):
-            if all(match.end() <= s or match.start() >= e for s, e in taken):
+            if taken.free(match.start(), match.end()):
                 owners[0].append(Mention("person", match.group(0), match.start(), match.end(), shown,
                                          method="coreference", confidence=0.7))
-                taken.append(match.span())
+                taken.add(*match.span())
     return clusters
 
 

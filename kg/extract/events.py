@@ -11,6 +11,7 @@ before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -51,43 +52,56 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def find_events(body: str, title: str, kind: str, entities: tuple[Entity, ...], document_date: DateValue,
                 author: int | None = None, meeting_date: DateValue | None = None) -> tuple[Event, ...]:
     """Every meeting and delivery of one document; ``author`` is the entity index of the writer ("I", "me")."""
-    where = _locator(entities)
+    where = BodyIndex(entities)
     found: list[Event] = []
     if kind in _CONVERSATION_KINDS:
-        people = tuple(dict.fromkeys(i for (src, _, _), i in sorted(where.items()) if src == "title"
+        people = tuple(dict.fromkeys(i for (src, _, _), i in sorted(_locator(entities).items()) if src == "title"
                                      and entities[i].kind == "person"))
         if len(people) >= 2:
             found.append(Event("meeting", people, Span(0, len(title)), meeting_date or document_date, source="title"))
     previous: DateValue | None = None
+    seen: set[Event] = set(found)
+    met: set[frozenset[int]] = {frozenset(e.participants) for e in found if e.kind == "meeting"}
     for start, end in sentences(body):
         sentence = body[start:end]
         when = _date_in(sentence, document_date) or (previous if re.search(r"\balso\b", sentence) else None)
         event = _delivery(sentence, start, where, entities, when, author) or \
             _meeting(sentence, start, where, entities, when, author)
-        if event is not None and event not in found and not _repeats(event, found):
+        if event is not None and event not in seen and not _repeats(event, met):
             found.append(event)
+            seen.add(event)
+            if event.kind == "meeting":
+                met.add(frozenset(event.participants))
             previous = event.date or previous
     return tuple(found)
 
 
-def _repeats(event: Event, found: list[Event]) -> bool:
+def _repeats(event: Event, met: set[frozenset[int]]) -> bool:
     """An undated meeting of people already recorded as meeting (the title's conversation) adds nothing."""
-    return event.kind == "meeting" and event.date is None and any(
-        e.kind == "meeting" and set(e.participants) == set(event.participants) for e in found)
+    return event.kind == "meeting" and event.date is None and frozenset(event.participants) in met
 
 
 def _locator(entities: tuple[Entity, ...]) -> dict[tuple[str, int, int], int]:
     return {(m.source, m.start, m.end): index for index, entity in enumerate(entities) for m in entity.mentions}
 
 
-def _actors_in(where: dict[tuple[str, int, int], int], entities: tuple[Entity, ...], start: int, end: int) -> list[int]:
+class BodyIndex:
+    """The body's person and organisation mentions sorted by start, for :func:`_actors_in` (a binary search
+    per sentence instead of a pass over every mention)."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.hits = sorted({(m.start, index, m.end) for index, entity in enumerate(entities) if entity.kind != "place"
+                            for m in entity.mentions if m.source == "body"})
+        self.starts = [start for start, _, _ in self.hits]
+
+
+def _actors_in(where: BodyIndex, entities: tuple[Entity, ...], start: int, end: int) -> list[int]:
     """Person and organisation entities mentioned in the body between two offsets, in text order."""
-    hits = sorted((s, i) for (src, s, e), i in where.items()
-                  if src == "body" and start <= s and e <= end and entities[i].kind != "place")
-    return list(dict.fromkeys(i for _, i in hits))
+    low, high = bisect.bisect_left(where.starts, start), bisect.bisect_right(where.starts, end)
+    return list(dict.fromkeys(i for _, i, e in where.hits[low:high] if e <= end))
 
 
-def _delivery(sentence: str, offset: int, where: dict, entities: tuple[Entity, ...], when: DateValue | None,
+def _delivery(sentence: str, offset: int, where: BodyIndex, entities: tuple[Entity, ...], when: DateValue | None,
               author: int | None) -> Event | None:
     match = _DELIVERY.search(sentence)
     if match is None:
@@ -105,7 +119,7 @@ def _delivery(sentence: str, offset: int, where: dict, entities: tuple[Entity, .
     return Event("delivery", (giver, receiver), span, when, giver, receiver, match["what"].strip())
 
 
-def _meeting(sentence: str, offset: int, where: dict, entities: tuple[Entity, ...], when: DateValue | None,
+def _meeting(sentence: str, offset: int, where: BodyIndex, entities: tuple[Entity, ...], when: DateValue | None,
              author: int | None) -> Event | None:
     match = _MEETING.search(sentence)
     if match is None:

@@ -43,8 +43,7 @@ def _place_at(scan: Scan, index: int) -> int | None:
         if end + 3 < len(tokens) and tokens[end + 1].text == "[" and tokens[end + 3].text == "]":
             end += 3
         start_offset, end_offset = tokens[index].start, tokens[end].end
-        if not all(end_offset <= s or start_offset >= e for s, e in
-                   ((m.start, m.end) for m in scan.found if m.kind == "person")):
+        if not scan.persons.free(start_offset, end_offset):
             return None
         scan.add(Mention("place", scan.text[start_offset:end_offset], start_offset, end_offset, name,
                          method="gazetteer" if geonameid else "authority", confidence=0.85,

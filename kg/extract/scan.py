@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.extract.spans import Spans
 from kg.extract.tokens import Token
 from kg.model import Mention
 
@@ -35,13 +36,16 @@ class Scan:
     tokens: list[Token]
     source: str
     known: KnownNames
-    taken: list[tuple[int, int]] = field(default_factory=list)
+    taken: Spans = field(default_factory=Spans)
     found: list[Mention] = field(default_factory=list)
+    persons: Spans = field(default_factory=Spans)
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def add(self, mention: Mention, take: bool = True) -> None:
         self.found.append(mention)
         if take:
-            self.taken.append((mention.start, mention.end))
+            self.taken.add(mention.start, mention.end)
+        if mention.kind == "person":
+            self.persons.add(mention.start, mention.end)
