@@ -56,3 +56,15 @@ def test_thousands_of_tiny_files_are_each_reported(tmp_path):
     assert sum(1 for p in result.problems if p.code == "not-a-document") == 2_000
     report = (tmp_path / "out" / "report.txt").read_text("utf-8")
     assert "note-01999.txt" in report
+
+
+def test_a_long_record_dense_with_names_is_exported_not_stopped(tmp_path):
+    """A regression: extraction was quadratic in the mentions (400 KB of names took 27 s; 3.5 s now), so a
+    long record could trip the time limit. Generous limit: this guards the growth, not a speed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paragraph = "\n\nComrade Zhou Enlai met Ambassador Chervonenko in Beijing on 25 April 1962 about the border."
+    record = (EXAMPLES / "wilson-900101.txt").read_text("utf-8") + paragraph * (400_000 // len(paragraph))
+    (folder / "wilson-999998.txt").write_text(record, encoding="utf-8")
+    result = export([folder], tmp_path / "out", jobs=1, reading=ReadOptions(time_limit=60))
+    assert result.summary.documents == 1 and "time-limit" not in {p.code for p in result.problems}
