@@ -50,7 +50,6 @@ def child(seconds: int, work: Path) -> None:
         from kg.extract.mentions import KnownNames
         from kg.pipeline.corpus import read_one
         from kg.pipeline.limits import ReadOptions
-from kg.pipeline.limits import ReadOptions
         from kg.reconcile.authority import Authority
 
     known: KnownNames = Authority.load().known_names()

@@ -84,3 +84,11 @@ def test_incremental_measurement_changes_one_percent_and_restores_the_corpus(tmp
     assert result["cores"] >= 1 and "incremental: ratio" in capsys.readouterr().out
     generate(12, tmp_path / "fresh")
     assert {p.name: p.read_bytes() for p in (tmp_path / "fresh").iterdir()} == before
+
+
+def test_every_bench_script_compiles(tmp_path):
+    """The benchmarks run on demand, never in the suite: at least they must parse (a broken script once did not)."""
+    import py_compile
+
+    for script in sorted((Path(__file__).resolve().parents[1] / "bench").glob("*.py")):
+        py_compile.compile(str(script), doraise=True, cfile=str(tmp_path / f"{script.stem}.pyc"))

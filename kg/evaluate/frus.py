@@ -10,14 +10,14 @@ DTD, resolves no entity and never touches the network.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from kg.ingest.frus_persons import NS, PersonEntry, label_names, normalise, unique, persons as _persons  # noqa: F401
+from kg.ingest.frus_persons import NS, PersonEntry, normalise, unique
+from kg.ingest.frus_persons import persons as _persons
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
