@@ -9,9 +9,13 @@ the names it marks up as :class:`Marked`. ``kg.ingest`` writes these and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.model import ActorKind, AgentName
+
+#: An ISO 8601 day, month or year, the date form of :attr:`Given.date` (outside ranges).
+ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from pathlib import Path
 from lxml import etree
 
 from kg.ingest.frus_persons import NS, PersonEntry, normalise, unique
+from kg.ingest.tei import XML_ID
+from kg.ingest.tei import inline as _inline
 from kg.ingest.frus_persons import persons as _persons
 
 TEI = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 BLOCKS = frozenset({"head", "dateline", "opener", "closer", "signed", "salute", "p", "item", "list",
                     "div", "ab", "postscript", "trailer", "byline"})
 _BREAK = None  # paragraph boundary in a stream of text pieces (text pieces are never None)
@@ -147,11 +148,6 @@ def _paragraphs(pieces: Iterable[str | None]) -> list[str]:
 def _text(el: etree._Element, keep_notes: bool) -> str:
     """``el`` as plain text: one normalised paragraph per block, blank lines between them."""
     return "\n\n".join(_paragraphs(_walk(el, keep_notes, [])))
-
-
-def _inline(el: etree._Element) -> str:
-    """``el`` as one normalised line of text, notes left out."""
-    return normalise(" ".join(_paragraphs(_walk(el, False, []))))
 
 
 def _mentions(volume: str, doc: str, div: etree._Element) -> tuple[Mention, ...]:

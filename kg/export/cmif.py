@@ -13,11 +13,11 @@ so the same export gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lxml import etree
 
+from kg.extract.dates import is_period
 from kg.model import Actor, DateValue, ResolvedDocument
 from kg.reconcile.identifiers import recognise
 from kg.reconcile.mint import Minter
@@ -25,8 +25,6 @@ from kg.reconcile.slug import digest
 
 TEI = "http://www.tei-c.org/ns/1.0"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_ONE_OF = re.compile(r"^\[(?P<a>[^.\]]*)\.\.(?P<b>[^.\]]*)\]$")
-_INTERVAL = re.compile(r"^(?P<a>[^/]+)/(?P<b>[^/]+)$")
 #: The authorities whose ids CMIF takes for persons and organisations, in order of preference.
 AGENT_SCHEMES = ("gnd", "viaf", "wikidata", "lccn")
 
@@ -147,7 +145,6 @@ def _date(action: etree._Element, value: DateValue) -> None:
     if value.precision != "range":
         _el(action, "date", when=value.iso)
         return
-    one_of, interval = _ONE_OF.match(value.iso), _INTERVAL.match(value.iso)
-    names = ("notBefore", "notAfter") if one_of or not interval else ("from", "to")
+    names = ("from", "to") if is_period(value) else ("notBefore", "notAfter")
     bounds = {names[0]: value.earliest, names[1]: value.latest}
     _el(action, "date", **{k: v for k, v in bounds.items() if v})

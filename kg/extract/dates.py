@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.model import DateValue
+from kg.source import ISO_DATE
 
 MONTHS = {
     name: number
@@ -190,7 +191,6 @@ def find_trailing_date(text: str, context_year: int | None) -> tuple[str, DateVa
 
 
 
-_ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 _ONE_OF = re.compile(r"^\[(?P<a>[^.\]]*)\.\.(?P<b>[^.\]]*)\]$")
 _INTERVAL = re.compile(r"^(?P<a>[^/]+)/(?P<b>[^/]+)$")
 
@@ -229,8 +229,18 @@ def from_iso(printed: str, iso: str) -> DateReading:
     return DateReading(DateValue(printed or text, text, "range", earliest, latest))
 
 
+def is_period(value: DateValue) -> bool:
+    """Whether a range is a period the text was written over (EDTF ``A/B``, TEI ``from``/``to``) rather than
+    one unknown day between bounds (``[A..B]``, TEI ``notBefore``/``notAfter``).
+
+    >>> is_period(from_iso("", "1909-12-14/1909-12-20").value), is_period(from_iso("", "[1687-09..1688-02]").value)
+    (True, False)
+    """
+    return value.precision == "range" and _ONE_OF.match(value.iso) is None and _INTERVAL.match(value.iso) is not None
+
+
 def _single(printed: str, iso: str) -> DateReading:
-    match = _ISO.match(iso)
+    match = ISO_DATE.match(iso)
     if match is None:
         return DateReading(None, "unparsed-date", f"{iso!r} is not an ISO 8601 day, month or year.")
     day, month = match["day"], match["month"]

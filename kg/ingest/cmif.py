@@ -20,16 +20,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from kg.ingest.tei import XML_ID, inline
+from kg.ingest.tei import NS, XML_ID, first_text, inline
 from kg.ingest.xml import parse_xml
 from kg.model import AgentName
-from kg.source import Field, Given, SourceRecord
+from kg.source import ISO_DATE, Field, Given, SourceRecord
 
 SOURCE = "cmif"
-NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 _AUTHORITY = re.compile(r"^https?://(?:www\.|sws\.)?(?:d-nb\.info/gnd/[0-9X-]+|viaf\.org/viaf/\d+|wikidata\.org/"
                         r"(?:wiki|entity)/Q\d+|id\.loc\.gov/authorities/names/[a-z]+\d+|geonames\.org/\d+)/?$", re.I)
-_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def sniff(text: str) -> float:
@@ -48,7 +46,7 @@ def read(path: str, text: str) -> list[SourceRecord]:
     root = parse_xml(path, text)
     stem = re.sub(r"[^a-z0-9]+", "-", Path(path).name.split(".")[0].lower()).strip("-") or "cmif"
     editions = {b.get(XML_ID): inline(b) for b in root.xpath("//tei:sourceDesc//tei:bibl[@xml:id]", namespaces=NS)}
-    publisher = _first(root, "//tei:publicationStmt/tei:publisher")
+    publisher = first_text(root, "//tei:publicationStmt/tei:publisher")
     letters = root.xpath("//tei:profileDesc/tei:correspDesc", namespaces=NS)
     keys: set[str] = set()
     records = []
@@ -58,11 +56,6 @@ def read(path: str, text: str) -> list[SourceRecord]:
         keys.add(key)
         records.append(_letter(path, f"{stem}-{key}", letter, editions, publisher))
     return records
-
-
-def _first(root: etree._Element, xpath: str) -> str | None:
-    found = root.xpath(xpath, namespaces=NS)
-    return (inline(found[0]) or None) if found else None
 
 
 def _letter(path: str, record_id: str, letter: etree._Element, editions: dict[str, str],
@@ -135,11 +128,11 @@ def _date(element: etree._Element | None) -> str | None:
         return None
     get = lambda name: (element.get(name) or "").strip() or None  # noqa: E731
     when, before, after, start, end = (get(n) for n in ("when", "notBefore", "notAfter", "from", "to"))
-    if when and _ISO.match(when):
+    if when and ISO_DATE.match(when):
         return when
-    if (before and _ISO.match(before)) or (after and _ISO.match(after)):
+    if (before and ISO_DATE.match(before)) or (after and ISO_DATE.match(after)):
         return f"[{before or ''}..{after or ''}]"
-    if start and end and _ISO.match(start) and _ISO.match(end):
+    if start and end and ISO_DATE.match(start) and ISO_DATE.match(end):
         return f"{start}/{end}"
     return None
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from kg.ingest.frus_persons import NS, PersonEntry, label_names, persons
-from kg.ingest.tei import XML_ID, Span, flatten, flatten_all, inline, local
+from kg.ingest.frus_persons import PersonEntry, label_names, persons
+from kg.ingest.tei import NS, XML_ID, Span, first_text, flatten, flatten_all, inline, local
 from kg.ingest.xml import parse_xml
 from kg.model import AgentName
 from kg.source import Field, Given, Marked, SourceRecord
@@ -57,19 +57,14 @@ def read(path: str, text: str) -> list[SourceRecord]:
     root = parse_xml(path, text)
     volume = _volume_id(root, path)
     people = persons(root)
-    series = _first_text(root, '//tei:teiHeader//tei:titleStmt/tei:title[@type="complete"]')
+    series = first_text(root, '//tei:teiHeader//tei:titleStmt/tei:title[@type="complete"]')
     divs = root.xpath('//tei:text//tei:div[@type="document"]', namespaces=NS)
     return [_record(path, volume, series, div, people) for div in divs]
 
 
 def _volume_id(root: etree._Element, path: str) -> str:
-    found = root.get(XML_ID) or _first_text(root, '//tei:publicationStmt/tei:idno[@type="frus"]')
+    found = root.get(XML_ID) or first_text(root, '//tei:publicationStmt/tei:idno[@type="frus"]')
     return found or Path(path).name.split(".")[0]
-
-
-def _first_text(root: etree._Element, xpath: str) -> str | None:
-    found = root.xpath(xpath, namespaces=NS)
-    return inline(found[0]) or None if found else None
 
 
 def _record(path: str, volume: str, series: str | None, div: etree._Element,

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kg.ingest.tei import XML_ID, inline as _inline
-
-NS = {"tei": "http://www.tei-c.org/ns/1.0", "frus": "http://history.state.gov/frus/ns/1.0"}
+from kg.ingest.tei import NS, XML_ID
+from kg.ingest.tei import inline as _inline
 TITLES = frozenset({"sir", "lord", "prince", "admiral", "general", "rear", "vice", "lieutenant",
                     "major", "brigadier", "viscount", "generalissimo", "colonel", "dr.", "mr.",
                     "usa", "usn", "usaf"})

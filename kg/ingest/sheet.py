@@ -24,10 +24,9 @@ from pathlib import Path
 from kg.ingest.mapping import FIELDS, Mapping, Row
 from kg.model import AgentName
 from kg.problems import InputError, Problem
-from kg.source import Field, Given, SourceRecord
+from kg.source import ISO_DATE, Field, Given, SourceRecord
 
 SOURCE = "sheet"
-_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 #: The most an XLSX may unpack to, and the most cells kg reads from one (a zip bomb is refused).
 MAX_UNPACKED = 512 * 1024 * 1024
 _KNOWN_HEADERS = frozenset(h for synonyms in FIELDS.values() for h in synonyms)
@@ -163,7 +162,7 @@ def _record(path: str, stem: str, row: Row, mapping: Mapping) -> SourceRecord:
     line = row.line
     printed = row.first("date")
     before, after = row.first("not_before"), row.first("not_after")
-    if printed and _ISO.match(printed):
+    if printed and ISO_DATE.match(printed):
         date: str | None = printed
     elif before or after:
         date = f"[{before or ''}..{after or ''}]"
@@ -171,7 +170,7 @@ def _record(path: str, stem: str, row: Row, mapping: Mapping) -> SourceRecord:
         date = None
     url = row.first("url")
     given = Given(
-        date=date, received=row.first("received") if _ISO.match(row.first("received") or "") else None,
+        date=date, received=row.first("received") if ISO_DATE.match(row.first("received") or "") else None,
         kind=row.first("kind") or mapping.kind, classification=row.first("classification"),
         senders=_names(row, "senders", "sender_ids", "person"), recipients=_names(row, "recipients", "recipient_ids", "person"),
         origins=_names(row, "sent_from", "sent_from_ids", "place"), destinations=_names(row, "sent_to", "sent_to_ids", "place"),

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 TEI = "http://www.tei-c.org/ns/1.0"
+#: The namespaces the TEI readers' XPaths use.
+NS = {"tei": TEI, "frus": "http://history.state.gov/frus/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: Elements that start a paragraph of their own.
 BLOCKS = frozenset({"head", "dateline", "opener", "closer", "signed", "salute", "p", "item", "list", "div", "ab",
@@ -159,3 +161,13 @@ def flatten_all(elements: list[tuple[str, etree._Element]]) -> tuple[str, list[S
             builder.write(label + " ")
         _walk(element, builder, spans, lambda e: True, block=False)
     return builder.text(), [span for span in spans if span.start is not None]
+
+
+def first_text(element: etree._Element, xpath: str) -> str | None:
+    """The one-line text of the first element ``xpath`` (``tei:`` and ``frus:`` prefixes) finds, if any.
+
+    >>> first_text(etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"><title>A  B</title></TEI>'), "//tei:title")
+    'A B'
+    """
+    found = element.xpath(xpath, namespaces=NS)
+    return (inline(found[0]) or None) if found else None

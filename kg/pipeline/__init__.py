@@ -10,7 +10,6 @@ dumps are written as batches come back, so the corpus graph is never held.
 
 from __future__ import annotations
 
-import re
 
 import contextlib
 import time
@@ -37,6 +36,7 @@ from kg.problems import Problem
 from kg.progress import Progress
 from kg.rdf.graph import build_graph
 from kg.reconcile.authority import Authority
+from kg.reconcile.identifiers import is_web_iri
 from kg.reconcile.mint import DEFAULT_BASE, Minter
 from kg.reconcile.overrides import Overrides
 from kg.reconcile.resolve import Resolver
@@ -107,7 +107,7 @@ def export(
     >>> result.exit_code, [p.code for p in result.problems]
     (2, ['path-not-found'])
     """
-    if licence is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", licence):
+    if licence is not None and not is_web_iri(licence):
         raise ValueError(f"--licence must be an http(s) IRI, e.g. https://creativecommons.org/licenses/by/4.0/; "
                          f"got {licence!r}")
     minter, clock = Minter(base), Stopwatch()
